@@ -1,0 +1,63 @@
+public import LifecourseCore
+
+/// One claim (レセプト): an RE record and the records that follow it up to the next RE or GO.
+/// It is the unit the reader accepts or quarantines.
+public struct Claim: Sendable {
+    /// The file's IR record.
+    public let institution: InstitutionRecord
+    public let header: ClaimHeaderRecord
+    /// Where the RE record is.
+    public let position: SourcePosition
+    /// The last line of the claim.
+    public internal(set) var lastLine: Int
+    public internal(set) var insurance: [InsuranceRecord] = []
+    public internal(set) var publicExpenses: [PublicExpenseRecord] = []
+    public internal(set) var qualifications: [QualificationRecord] = []
+    public internal(set) var diagnoses: [Located<DiagnosisRecord>] = []
+    public internal(set) var services: [Located<ServiceRecord>] = []
+    public internal(set) var comments: [Located<CommentRecord>] = []
+    public internal(set) var visitDays: [VisitDaysRecord] = []
+    public internal(set) var counterPayments: [CounterPaymentRecord] = []
+    /// Records of types this reader does not know, kept as written.
+    public internal(set) var unknownRecords: [UnknownRecord] = []
+
+    /// The insurance card's 枝番, from the SN record of the health-insurance payer.
+    public var branchNumber: String? {
+        qualifications.first { $0.payerKind == "1" }?.branchNumber
+    }
+}
+
+/// A value and the position of the record it was read from.
+public struct Located<Value: Sendable>: Sendable {
+    public let value: Value
+    public let position: SourcePosition
+
+    public init(_ value: Value, at position: SourcePosition) {
+        self.value = value
+        self.position = position
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+/// A record whose type the reader does not know, kept with its text and position so nothing is lost.
+public struct UnknownRecord: Sendable, Hashable {
+    public let recordType: String
+    public let text: String
+    public let position: SourcePosition
+}
+
+/// A claim that could not be read, with the reason and all its lines as received.
+public struct QuarantinedClaim: Sendable, Hashable {
+    /// The claim's number when its RE record could be read.
+    public let claimNumber: Int?
+    /// The first line of the claim (its RE record, or the first line that could not be placed).
+    public let firstLine: Int
+    public internal(set) var lastLine: Int
+    /// The first problem found; ``problemCount`` says how many there were.
+    public let problem: SourceError
+    public let problemCount: Int
+    /// The claim's lines exactly as received, each ended by CRLF.
+    public let rawBytes: [UInt8]
+}

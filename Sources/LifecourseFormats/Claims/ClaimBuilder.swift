@@ -1,0 +1,115 @@
+import LifecourseCore
+
+/// The lines of one claim as they arrive, turned into a ``Claim`` or a ``QuarantinedClaim`` at the end.
+struct ClaimBuilder: Sendable {
+    enum Parsed {
+        case header(ClaimHeaderRecord, InstitutionRecord)
+        case insurance(InsuranceRecord)
+        case publicExpense(PublicExpenseRecord)
+        case qualification(QualificationRecord)
+        case diagnosis(DiagnosisRecord)
+        case service(ServiceRecord)
+        case comment(CommentRecord)
+        case visitDays(VisitDaysRecord)
+        case counterPayment(CounterPaymentRecord)
+        case unknown
+    }
+
+    let firstLine: Int
+    private(set) var lastLine: Int
+    private(set) var lineCount = 0
+    private var raw: [UInt8] = []
+    private var claim: Claim?
+    private var claimNumber: Int?
+    private var lastCategory: String?
+    var problems: [SourceError] = []
+
+    init(firstLine: Int) {
+        self.firstLine = firstLine
+        lastLine = firstLine
+    }
+
+    /// Decodes a line (CP932) and splits it into fields; a decoding error names the byte in the file.
+    static func fields(of line: RawLine, file: String) throws(SourceError) -> ClaimsFields {
+        let position = SourcePosition(file: file, line: line.number, byteOffset: line.byteOffset)
+        if line.isTruncated {
+            throw SourceError(at: position, problem: "the line is longer than 64 KiB",
+                              fix: "check that the file is a claims file with CRLF line ends")
+        }
+        do {
+            let text = try CP932Decoder.decode(line.bytes)
+            return ClaimsFields(line: text, position: position)
+        } catch {
+            var at = position
+            at.byteOffset = line.byteOffset + error.byteOffset
+            throw SourceError(at: at, problem: "the line is not valid CP932 (Shift_JIS): \(error.reason)",
+                              fix: "ask the sender for the file exactly as the claims system wrote it (no re-encoding)")
+        }
+    }
+
+    mutating func add(_ line: RawLine, file: String, parse: (ClaimsFields) throws(SourceError) -> Parsed) {
+        lastLine = line.number
+        lineCount += 1
+        if lineCount <= ClaimsFileDecoder.maximumClaimLines {
+            raw.append(contentsOf: line.bytes)
+            raw.append(contentsOf: [0x0D, 0x0A])
+        }
+        do {
+            let fields = try ClaimBuilder.fields(of: line, file: file)
+            try record(try parse(fields), fields: fields)
+        } catch {
+            problems.append(error)
+        }
+    }
+
+    private mutating func record(_ parsed: Parsed, fields: ClaimsFields) throws(SourceError) {
+        if case .header(let header, let institution) = parsed {
+            claimNumber = header.claimNumber
+            claim = Claim(institution: institution, header: header, position: fields.position, lastLine: firstLine)
+            return
+        }
+        guard claim != nil else { return }  // the RE failed; its problem is already recorded
+        let at = fields.position
+        switch parsed {
+        case .header: break
+        case .insurance(let record): claim?.insurance.append(record)
+        case .publicExpense(let record): claim?.publicExpenses.append(record)
+        case .qualification(let record): claim?.qualifications.append(record)
+        case .diagnosis(let record): claim?.diagnoses.append(Located(record, at: at))
+        case .service(var record):
+            if record.category == nil {
+                guard let previous = lastCategory else {
+                    throw fields.error(1, "診療識別", "empty on the claim's first item, so there is nothing to carry over")
+                }
+                record.category = previous
+            }
+            lastCategory = record.category
+            if let month = claim?.header.serviceMonth, let day = record.days.last, day > month.dayCount {
+                throw fields.error(record.kind == .device ? 17 + day - 1 : 13 + day - 1, "day \(day) count",
+                                   "\(month) has only \(month.dayCount) days")
+            }
+            claim?.services.append(Located(record, at: at))
+        case .comment(let record):
+            if let category = record.category { lastCategory = category }
+            claim?.comments.append(Located(record, at: at))
+        case .visitDays(let record): claim?.visitDays.append(record)
+        case .counterPayment(let record): claim?.counterPayments.append(record)
+        case .unknown:
+            claim?.unknownRecords.append(UnknownRecord(recordType: fields.recordType,
+                                                       text: fields.values.joined(separator: ","), position: at))
+        }
+    }
+
+    func finish(file: String) -> ClaimsEvent {
+        if let claim, problems.isEmpty {
+            var finished = claim
+            finished.lastLine = lastLine
+            return .claim(finished)
+        }
+        let problem = problems.first ?? SourceError(
+            at: SourcePosition(file: file, line: firstLine), problem: "the claim could not be read",
+            fix: "check the claim's records")
+        return .quarantined(QuarantinedClaim(claimNumber: claimNumber, firstLine: firstLine, lastLine: lastLine,
+                                             problem: problem, problemCount: max(problems.count, 1), rawBytes: raw))
+    }
+}

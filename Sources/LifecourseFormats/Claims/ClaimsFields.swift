@@ -1,0 +1,111 @@
+public import LifecourseCore
+
+/// The decoded fields of one claims record, with typed accessors whose errors name the line and column.
+///
+/// Index 0 is the record type (`RE`, `SY` …), as in the レセ電 record layouts; errors count columns from 1.
+public struct ClaimsFields: Sendable {
+    public let recordType: String
+    public let values: [String]
+    public let position: SourcePosition
+
+    /// Splits a decoded line on commas (claims files have no quoting; Shift_JIS trail bytes are never commas).
+    public init(line: String, position: SourcePosition) {
+        let values = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        self.values = values
+        self.recordType = values.first ?? ""
+        self.position = position
+    }
+
+    /// The field at `index`, or "" when the record is shorter (trailing empty fields are often left out).
+    public subscript(index: Int) -> String {
+        index < values.count ? values[index] : ""
+    }
+
+    /// The field, or nil when empty.
+    public func optional(_ index: Int) -> String? {
+        let value = self[index]
+        return value.isEmpty ? nil : value
+    }
+
+    func at(_ index: Int) -> SourcePosition { position.field(index + 1) }
+
+    func error(_ index: Int, _ name: String, _ problem: String, fix: String? = nil) -> SourceError {
+        SourceError(at: at(index), problem: "\(recordType) \(name): \(problem)",
+                    fix: fix ?? "correct the \(recordType) record in the sending system and send the file again")
+    }
+
+    /// A field that must be present.
+    public func required(_ index: Int, _ name: String) throws(SourceError) -> String {
+        guard let value = optional(index) else {
+            throw error(index, name, "the field is empty but required")
+        }
+        return value
+    }
+
+    /// The field read by `parse`, or nil when empty; a ``ValueError`` becomes a ``SourceError`` at this column.
+    public func value<T>(_ index: Int, _ name: String,
+                         _ parse: (String) throws(ValueError) -> T) throws(SourceError) -> T? {
+        guard let raw = optional(index) else { return nil }
+        do {
+            return try parse(raw)
+        } catch {
+            throw self.error(index, name, error.description)
+        }
+    }
+
+    /// Like ``value(_:_:_:)``, for a field that must be present.
+    public func requiredValue<T>(_ index: Int, _ name: String,
+                                 _ parse: (String) throws(ValueError) -> T) throws(SourceError) -> T {
+        guard let value = try value(index, name, parse) else {
+            throw error(index, name, "the field is empty but required")
+        }
+        return value
+    }
+
+    /// A whole number, or nil when empty. Full-width digits are accepted.
+    public func integer(_ index: Int, _ name: String) throws(SourceError) -> Int? {
+        guard let raw = optional(index) else { return nil }
+        let text = JapaneseText.nfkc(raw)
+        guard let value = Int(text) else {
+            throw error(index, name, "'\(raw)' is not a whole number")
+        }
+        return value
+    }
+
+    /// A decimal number such as a quantity (`0.5`), or nil when empty.
+    public func decimal(_ index: Int, _ name: String) throws(SourceError) -> Double? {
+        guard let raw = optional(index) else { return nil }
+        guard let value = Double(JapaneseText.nfkc(raw)), value.isFinite else {
+            throw error(index, name, "'\(raw)' is not a number")
+        }
+        return value
+    }
+
+    /// A date (western `YYYYMMDD` or era `GYYMMDD`), or nil when empty.
+    public func date(_ index: Int, _ name: String, policy: EraBoundaryPolicy) throws(SourceError) -> CalendarDate? {
+        try value(index, name) { raw throws(ValueError) in try DateCode.date(raw, policy: policy) }
+    }
+
+    /// A month (western `YYYYMM` or era `GYYMM`), or nil when empty.
+    public func month(_ index: Int, _ name: String, policy: EraBoundaryPolicy) throws(SourceError) -> YearMonth? {
+        try value(index, name) { raw throws(ValueError) in try DateCode.month(raw, policy: policy) }
+    }
+
+    /// A code of fixed digits, e.g. a 9-digit claims code.
+    public func digits(_ index: Int, _ name: String, count: Int) throws(SourceError) -> String? {
+        guard let raw = optional(index) else { return nil }
+        guard raw.utf8.count == count, raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            throw error(index, name, "'\(raw)' is not a \(count)-digit code")
+        }
+        return raw
+    }
+
+    /// Day-by-day counts in `count` consecutive fields starting at `first` (day 1 … day 31).
+    public func dayCounts(from first: Int) throws(SourceError) -> [Int] {
+        var counts = [Int](repeating: 0, count: 31)
+        for day in 0..<31 {
+            counts[day] = try integer(first + day, "day \(day + 1) count") ?? 0
+        }
+        return counts
+    }
+}

@@ -1,0 +1,184 @@
+import LifecourseCore
+
+/// A resumable reader of claims files (レセ電, RECEIPTC.UKE): bytes in, ``ClaimsEvent``s out.
+///
+/// Lines are split on raw bytes (a Shift_JIS trail byte is never CR, LF or a comma), each line is decoded
+/// from CP932, and records are grouped into claims. A claim with any record that cannot be read is
+/// quarantined whole, with its lines as received; the other claims are unaffected. Unknown record types are
+/// kept, never fatal. Memory is bounded by the longest claim, not by the file.
+///
+/// ```swift
+/// var decoder = ClaimsFileDecoder(fileName: "RECEIPTC.UKE")
+/// for chunk in chunks { for event in decoder.decode(chunk) { handle(event) } }
+/// for event in decoder.finish() { handle(event) }
+/// ```
+public struct ClaimsFileDecoder: Sendable {
+    public let fileName: String
+    public let dialect: ClaimsDialect
+    private var splitter = LineSplitter(maximumLineLength: 64 * 1024)
+    private var institution: InstitutionRecord?
+    private var open: ClaimBuilder?
+    private var trailerSeen = false
+    private var payerParts = 0
+    private var claimPoints = 0
+    private var currentClaimPoints: Int?
+    private var currentPointsFromInsurance = false
+    /// The number of lines read so far.
+    public private(set) var linesRead = 0
+
+    /// The most lines one claim may have before it is quarantined as too large (bounds memory).
+    static let maximumClaimLines = 100_000
+
+    public init(fileName: String, dialect: ClaimsDialect = ClaimsDialect()) {
+        self.fileName = fileName
+        self.dialect = dialect
+    }
+
+    /// Reads a chunk of the file and returns the events it completes.
+    public mutating func decode(_ bytes: some Collection<UInt8>) -> [ClaimsEvent] {
+        var events = [ClaimsEvent]()
+        for line in splitter.split(bytes) {
+            handle(line, into: &events)
+        }
+        return events
+    }
+
+    /// Ends the file and returns the last events.
+    public mutating func finish() -> [ClaimsEvent] {
+        var events = [ClaimsEvent]()
+        if let line = splitter.finish() {
+            handle(line, into: &events)
+        }
+        close(into: &events)
+        if !trailerSeen {
+            events.append(.warning(SourceError(
+                at: SourcePosition(file: fileName, line: linesRead), problem: "the file has no GO record at its end",
+                fix: "the file may be cut short; ask the sender whether it is complete")))
+        }
+        return events
+    }
+
+    private mutating func handle(_ line: RawLine, into events: inout [ClaimsEvent]) {
+        linesRead = line.number
+        if line.bytes.isEmpty || line.bytes == [0x1A] { return }
+        let type = line.bytes.count >= 2 ? String(decoding: line.bytes.prefix(2), as: UTF8.self) : ""
+        let position = SourcePosition(file: fileName, line: line.number, byteOffset: line.byteOffset)
+        let dialect = self.dialect
+        switch type {
+        case "IR":
+            close(into: &events)
+            if let record = outside(line, into: &events, { fields throws(SourceError) in
+                try InstitutionRecord(fields, dialect: dialect)
+            }) {
+                institution = record
+                events.append(.institution(record))
+            }
+            return
+        case "GO":
+            close(into: &events)
+            if let trailer = outside(line, into: &events, { fields throws(SourceError) in try TrailerRecord(fields) }) {
+                trailerSeen = true
+                events.append(.trailer(trailer))
+                checkTotals(trailer, position: position, into: &events)
+            }
+            return
+        case "RE":
+            close(into: &events)
+            open = ClaimBuilder(firstLine: line.number)
+        default:
+            if open == nil {
+                guard ClaimsFileDecoder.claimRecordTypes.contains(type) else {
+                    if let fields = outside(line, into: &events, { $0 }) {
+                        events.append(.unknownRecord(UnknownRecord(
+                            recordType: fields.recordType, text: fields.values.joined(separator: ","), position: position)))
+                    }
+                    return
+                }
+                // A claim record before any RE: quarantine it as a claim of its own.
+                open = ClaimBuilder(firstLine: line.number)
+                open?.problems.append(SourceError(
+                    at: position, problem: "\(type) record outside a claim: no RE record comes before it",
+                    fix: "check that the file was not cut or joined wrongly; the records of a claim follow its RE record"))
+            }
+        }
+        countTrailerTotals(type: type, line: line)
+        let institution = self.institution
+        open?.add(line, file: fileName) { fields throws(SourceError) in
+            try ClaimsFileDecoder.parse(fields, institution: institution, dialect: dialect)
+        }
+        if let builder = open, builder.lineCount == ClaimsFileDecoder.maximumClaimLines + 1 {
+            open?.problems.append(SourceError(
+                at: position, problem: "the claim has more than \(ClaimsFileDecoder.maximumClaimLines) lines",
+                fix: "check the file: an RE record is probably missing"))
+        }
+    }
+
+    static let claimRecordTypes: Set<String> = [
+        "HO", "KO", "SN", "JD", "MF", "SY", "SI", "IY", "TO", "CO", "GR", "SJ", "TI", "TR", "TS",
+    ]
+
+    private static func parse(_ fields: ClaimsFields, institution: InstitutionRecord?,
+                              dialect: ClaimsDialect) throws(SourceError) -> ClaimBuilder.Parsed {
+        switch fields.recordType {
+        case "RE":
+            guard let institution else {
+                throw SourceError(at: fields.position,
+                                  problem: "no IR record comes before this claim, so its institution is unknown",
+                                  fix: "the file must start with its IR record; ask the sender for the whole file")
+            }
+            return .header(try ClaimHeaderRecord(fields, dialect: dialect), institution)
+        case "HO": return .insurance(try InsuranceRecord(fields))
+        case "KO": return .publicExpense(try PublicExpenseRecord(fields))
+        case "SN": return .qualification(try QualificationRecord(fields))
+        case "SY": return .diagnosis(try DiagnosisRecord(fields, dialect: dialect))
+        case "SI", "IY", "TO": return .service(try ServiceRecord(fields))
+        case "CO": return .comment(try CommentRecord(fields))
+        case "JD": return .visitDays(try VisitDaysRecord(fields))
+        case "MF": return .counterPayment(try CounterPaymentRecord(fields))
+        default: return .unknown
+        }
+    }
+
+    /// Reads a record that stands outside the claims (IR, GO, unknown); a problem becomes a warning.
+    private func outside<T>(_ line: RawLine, into events: inout [ClaimsEvent],
+                            _ parse: (ClaimsFields) throws(SourceError) -> T) -> T? {
+        do {
+            return try parse(try ClaimBuilder.fields(of: line, file: fileName))
+        } catch {
+            events.append(.warning(error))
+            return nil
+        }
+    }
+
+    private mutating func close(into events: inout [ClaimsEvent]) {
+        guard let builder = open else { return }
+        open = nil
+        if let points = currentClaimPoints { claimPoints += points }
+        currentClaimPoints = nil
+        events.append(builder.finish(file: fileName))
+    }
+
+    /// GO counts each HO and KO record, and adds the points of each claim's first payer part.
+    private mutating func countTrailerTotals(type: String, line: RawLine) {
+        guard type == "HO" || type == "KO" else { return }
+        payerParts += 1
+        guard currentClaimPoints == nil || type == "HO" && !currentPointsFromInsurance else { return }
+        let fields = line.bytes.split(separator: 0x2C, omittingEmptySubsequences: false)
+        currentClaimPoints = fields.count > 5 ? Int(String(decoding: fields[5], as: UTF8.self)) ?? 0 : 0
+        currentPointsFromInsurance = type == "HO"
+    }
+
+    private func checkTotals(_ trailer: TrailerRecord, position: SourcePosition, into events: inout [ClaimsEvent]) {
+        let fix = "the file may be incomplete or edited; ask the sender to confirm it"
+        if trailer.totalCount != payerParts {
+            events.append(.warning(SourceError(
+                at: position.field(2),
+                problem: "GO 総件数 is \(trailer.totalCount) but the file has \(payerParts) HO and KO records", fix: fix)))
+        }
+        if trailer.totalPoints != claimPoints {
+            events.append(.warning(SourceError(
+                at: position.field(3),
+                problem: "GO 総合計点数 is \(trailer.totalPoints) but the claims add up to \(claimPoints)", fix: fix)))
+        }
+    }
+}

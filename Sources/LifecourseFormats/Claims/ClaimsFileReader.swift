@@ -1,0 +1,26 @@
+import LifecourseCore
+
+/// Reads a claims file from disk chunk by chunk through a ``ClaimsFileDecoder``.
+public struct ClaimsFileReader: Sendable {
+    public let file: ChunkedFile
+    /// The name errors and lineage use (usually the path as given).
+    public let displayName: String
+    public let dialect: ClaimsDialect
+
+    public init(path: String, displayName: String? = nil, dialect: ClaimsDialect = ClaimsDialect(),
+                chunkSize: Int = 256 * 1024) {
+        file = ChunkedFile(path: path, chunkSize: chunkSize)
+        self.displayName = displayName ?? path
+        self.dialect = dialect
+    }
+
+    /// Calls `body` with every event of the file, in order.
+    /// - Throws: ``SourceError`` when the file cannot be read; whatever `body` throws.
+    public func forEachEvent(_ body: (ClaimsEvent) throws -> Void) throws {
+        var decoder = ClaimsFileDecoder(fileName: displayName, dialect: dialect)
+        try file.forEachChunk { chunk in
+            for event in decoder.decode(chunk) { try body(event) }
+        }
+        for event in decoder.finish() { try body(event) }
+    }
+}

@@ -1,0 +1,59 @@
+public import LifecourseCore
+
+/// RE (レセプト共通レコード): the start of one claim — the patient, the month and the kind of claim.
+public struct ClaimHeaderRecord: Sendable, Hashable {
+    /// レセプト番号: the claim's number within the file.
+    public let claimNumber: Int
+    public let claimType: ClaimType
+    /// 診療年月: the month of care the claim covers.
+    public let serviceMonth: YearMonth
+    /// 氏名 as written (kanji, kana or Latin).
+    public let name: String
+    public let sex: Sex
+    public let birthDate: CalendarDate
+    /// 給付割合 (e.g. 70), when written.
+    public let benefitRate: Int?
+    /// 入院年月日, for inpatient claims.
+    public let admissionDate: CalendarDate?
+    /// 特記事項: two-digit codes written one after another.
+    public let specialNotes: [String]
+    /// 病床数 (bed count), written by hospitals for some claims.
+    public let bedCount: Int?
+    /// カルテ番号等: the institution's own patient number.
+    public let chartNumber: String?
+    /// 検索番号: the payer's reference for the claim.
+    public let searchNumber: String?
+    /// カタカナ氏名 (present in claims since 2021).
+    public let kanaName: String?
+    /// 患者の状態 codes.
+    public let patientState: String?
+
+    public init(_ fields: ClaimsFields, dialect: ClaimsDialect) throws(SourceError) {
+        guard let number = try fields.integer(1, "レセプト番号") else {
+            throw fields.error(1, "レセプト番号", "the field is empty but required")
+        }
+        claimNumber = number
+        claimType = try fields.requiredValue(2, "レセプト種別") { text throws(ValueError) in try ClaimType(text) }
+        serviceMonth = try fields.requiredValue(3, "診療年月") { text throws(ValueError) in
+            try DateCode.month(text, policy: dialect.eraPolicy)
+        }
+        name = try fields.required(4, "氏名")
+        sex = try fields.requiredValue(5, "男女区分") { text throws(ValueError) in try Sex(claimsCode: text) }
+        birthDate = try fields.requiredValue(6, "生年月日") { text throws(ValueError) in
+            try DateCode.date(text, policy: dialect.eraPolicy)
+        }
+        benefitRate = try fields.integer(7, "給付割合")
+        admissionDate = try fields.date(8, "入院年月日", policy: dialect.eraPolicy)
+        let notes = fields[11]
+        specialNotes = stride(from: 0, to: notes.count, by: 2).map { start in
+            let from = notes.index(notes.startIndex, offsetBy: start)
+            let to = notes.index(from, offsetBy: 2, limitedBy: notes.endIndex) ?? notes.endIndex
+            return String(notes[from..<to])
+        }
+        bedCount = try fields.integer(12, "病床数")
+        chartNumber = fields.optional(13)
+        searchNumber = fields.optional(18)
+        kanaName = fields.optional(36)
+        patientState = fields.optional(37)
+    }
+}

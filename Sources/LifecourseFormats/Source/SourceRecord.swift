@@ -1,0 +1,86 @@
+public import LifecourseCore
+
+/// What every reader produces: one unit of a source (a claim, a visit, a checkup) — who it is about,
+/// which institution sent it, and the clinical events it holds, each traceable to its position.
+public struct SourceRecord: Sendable {
+    public var format: SourceFormat
+    /// Where the unit starts in its file.
+    public var position: SourcePosition
+    /// The last line of the unit, for line-oriented formats.
+    public var lastLine: Int?
+    public var institution: InstitutionCode
+    public var identity: PersonIdentity
+    public var encounter: Encounter?
+    public var events: [ClinicalEvent]
+    /// The billing facts, for claims.
+    public var claim: ClaimFacts?
+    /// Records the reader did not know, kept as written.
+    public var unknownRecords: [UnknownRecord]
+
+    public init(format: SourceFormat, position: SourcePosition, lastLine: Int?, institution: InstitutionCode,
+                identity: PersonIdentity, encounter: Encounter?, events: [ClinicalEvent], claim: ClaimFacts?,
+                unknownRecords: [UnknownRecord]) {
+        self.format = format
+        self.position = position
+        self.lastLine = lastLine
+        self.institution = institution
+        self.identity = identity
+        self.encounter = encounter
+        self.events = events
+        self.claim = claim
+        self.unknownRecords = unknownRecords
+    }
+}
+
+/// The formats Lifecourse reads.
+public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    /// レセ電 claims (RECEIPTC.UKE), 医科.
+    case medicalClaims = "claims-medical"
+}
+
+/// A stay or a series of visits in one period (OMOP visit_occurrence).
+public struct Encounter: Sendable, Hashable {
+    public enum Setting: String, Sendable, Hashable, Codable {
+        case inpatient, outpatient
+
+        /// OMOP visit concepts: 9201 Inpatient Visit, 9202 Outpatient Visit.
+        public var omopConceptID: Int { self == .inpatient ? 9201 : 9202 }
+    }
+
+    public var setting: Setting
+    public var startDate: CalendarDate
+    public var endDate: CalendarDate
+    /// 入院年月日, for a stay that began before the period.
+    public var admissionDate: CalendarDate?
+
+    public init(setting: Setting, startDate: CalendarDate, endDate: CalendarDate, admissionDate: CalendarDate?) {
+        self.setting = setting
+        self.startDate = startDate
+        self.endDate = endDate
+        self.admissionDate = admissionDate
+    }
+}
+
+/// The billing facts of one claim.
+public struct ClaimFacts: Sendable, Hashable {
+    public var claimNumber: Int
+    public var claimType: String
+    public var serviceMonth: YearMonth
+    public var billingMonth: YearMonth
+    /// Points billed to the main payer (HO, or the first KO for public-expense-only claims).
+    public var points: Int?
+    /// 診療実日数.
+    public var actualDays: Int?
+    public var bedCount: Int?
+
+    public init(claimNumber: Int, claimType: String, serviceMonth: YearMonth, billingMonth: YearMonth, points: Int?,
+                actualDays: Int?, bedCount: Int?) {
+        self.claimNumber = claimNumber
+        self.claimType = claimType
+        self.serviceMonth = serviceMonth
+        self.billingMonth = billingMonth
+        self.points = points
+        self.actualDays = actualDays
+        self.bedCount = bedCount
+    }
+}
