@@ -27,7 +27,11 @@ public enum DateCode {
             }
             let date = JapaneseDate(era: era, eraYear: number(digits[1..<3]), month: number(digits[3..<5]),
                                     day: number(digits[5..<7]))
-            return try date.calendarDate(policy: policy)
+            do {
+                return try date.calendarDate(policy: policy)
+            } catch {
+                throw .outOfRange(input, expected: expectedDate, reason: "\(date): " + (error.reason ?? "not a day"))
+            }
         default:
             throw .malformed(input, expected: expectedDate, reason: "it has \(digits.count) digits, not 8 or 7")
         }
@@ -49,7 +53,11 @@ public enum DateCode {
                 throw .malformed(input, expected: expectedMonth, reason: "era digit \(digits[0]) is not 1–5")
             }
             let date = JapaneseDate(era: era, eraYear: number(digits[1..<3]), month: number(digits[3..<5]), day: nil)
-            return try date.yearMonth(policy: policy)
+            do {
+                return try date.yearMonth(policy: policy)
+            } catch {
+                throw .outOfRange(input, expected: expectedMonth, reason: "\(date): " + (error.reason ?? "not a month"))
+            }
         default:
             throw .malformed(input, expected: expectedMonth, reason: "it has \(digits.count) digits, not 6 or 5")
         }

@@ -1,7 +1,7 @@
 /// The identifier of one person in the research store (研究用ID).
 ///
-/// A research ID is drawn at random (55 bits), so it reveals neither the order of ingest nor anything about
-/// the person; it is assigned once and never reused. It is shown as 11 Crockford base-32 symbols plus one
+/// A research ID is a 55-bit number that looks random (the store derives it with a keyed hash), so it reveals
+/// neither the order of ingest nor anything about the person; it is assigned once and never reused. It is shown as 11 Crockford base-32 symbols plus one
 /// check symbol, in three groups: `7K3M-Q9XZ-2PWT`. The check symbol (weighted sum modulo 31) catches every
 /// single mistyped symbol and every swap of two neighbours.
 public struct ResearchID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -54,12 +54,14 @@ public struct ResearchID: Sendable, Hashable, Comparable, Codable, CustomStringC
         try self.init(rawValue: number)
     }
 
+    /// Σ vᵢ·α^(n−i) in GF(2^5) with the primitive polynomial x^5 + x^2 + 1, by Horner's rule. The check symbol
+    /// itself has weight α⁰, so a swap of the last symbol with the check symbol is caught as well.
     private static func check(_ values: some Collection<Int>) -> Int {
-        var sum = 0
-        for (position, value) in values.enumerated() {
-            sum += value * (position + 1)
+        func timesAlpha(_ value: Int) -> Int {
+            let shifted = value << 1
+            return shifted & 0b100000 != 0 ? shifted ^ 0b100101 : shifted
         }
-        return sum % 31
+        return timesAlpha(values.reduce(0) { timesAlpha($0) ^ $1 })
     }
 
     /// `XXXX-XXXX-XXXC`, where C is the check symbol.

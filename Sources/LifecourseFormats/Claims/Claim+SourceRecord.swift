@@ -1,4 +1,4 @@
-import LifecourseCore
+public import LifecourseCore
 
 extension Claim {
     /// The claim as a ``SourceRecord``: the patient's identity, the month's encounter, and one event per

@@ -14,13 +14,20 @@ public struct ClaimsFileReader: Sendable {
         self.dialect = dialect
     }
 
-    /// Calls `body` with every event of the file, in order.
+    /// Calls `body` with every event of the file, in order, and `progress` with the bytes read so far after
+    /// each chunk.
+    /// - Returns: the number of lines read.
     /// - Throws: ``SourceError`` when the file cannot be read; whatever `body` throws.
-    public func forEachEvent(_ body: (ClaimsEvent) throws -> Void) throws {
+    @discardableResult
+    public func forEachEvent(progress: (Int) -> Void = { _ in }, _ body: (ClaimsEvent) throws -> Void) throws -> Int {
         var decoder = ClaimsFileDecoder(fileName: displayName, dialect: dialect)
+        var bytesRead = 0
         try file.forEachChunk { chunk in
             for event in decoder.decode(chunk) { try body(event) }
+            bytesRead += chunk.count
+            progress(bytesRead)
         }
         for event in decoder.finish() { try body(event) }
+        return decoder.linesRead
     }
 }

@@ -1,15 +1,10 @@
-import Foundation
+import LifecourseCore
 
-/// Unicode normalization for Japanese text, per field.
-///
-/// Linux Foundation's `precomposedStringWithCompatibilityMapping` leaves half-width voiced kana decomposed
-/// (`ﾀﾞ` stays `タ` + U+3099); decomposing with compatibility mapping and then composing canonically gives NFKC.
-/// Normalize short fields, not whole files: whole-buffer normalization grows superlinearly.
+/// Japanese text as source formats need it: NFKC done right, and card numbers folded for comparison.
 public enum JapaneseText {
-    /// Unicode NFKC: `ﾀﾞｲｺﾝ` → `ダイコン`, `ＡＢＣ１２３` → `ABC123`, `㈱` → `(株)`, `①` → `1`.
+    /// Unicode NFKC (see ``UnicodeNormalization/nfkc(_:)``): `ﾀﾞｲｺﾝ` → `ダイコン`, `ＡＢＣ１２３` → `ABC123`.
     public static func nfkc(_ text: some StringProtocol) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return String(text) }
-        return String(text).decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+        UnicodeNormalization.nfkc(text)
     }
 
     /// Full-width digits to ASCII, spaces (including the ideographic space U+3000) and hyphens removed:

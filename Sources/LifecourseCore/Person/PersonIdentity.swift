@@ -1,0 +1,52 @@
+/// Who a source record is about, as the source wrote it. Only the identity vault stores these values.
+public struct PersonIdentity: Sendable, Hashable {
+    /// The name as written (kanji, kana or Latin; full-width spaces kept).
+    public var name: String?
+    /// The name in katakana, when the source has it.
+    public var kanaName: String?
+    public var birthDate: CalendarDate?
+    public var sex: Sex
+    public var insuranceCards: [InsuranceCard]
+    public var publicExpenseCards: [PublicExpenseCard]
+    /// The institution's own patient number (カルテ番号, SS-MIX2 patient ID).
+    public var patientNumber: String?
+
+    public init(name: String? = nil, kanaName: String? = nil, birthDate: CalendarDate? = nil, sex: Sex = .unknown,
+                insuranceCards: [InsuranceCard] = [], publicExpenseCards: [PublicExpenseCard] = [],
+                patientNumber: String? = nil) {
+        self.name = name
+        self.kanaName = kanaName
+        self.birthDate = birthDate
+        self.sex = sex
+        self.insuranceCards = insuranceCards
+        self.publicExpenseCards = publicExpenseCards
+        self.patientNumber = patientNumber
+    }
+}
+
+/// A health-insurance card (被保険者証 or 資格確認書): insurer, 記号, 番号 and 枝番, as written.
+public struct InsuranceCard: Sendable, Hashable, Codable {
+    public var insurerNumber: String
+    public var symbol: String?
+    public var number: String
+    /// 枝番: two digits telling apart the people sharing a card number (on cards since 2021).
+    public var branch: String?
+
+    public init(insurerNumber: String, symbol: String?, number: String, branch: String?) {
+        self.insurerNumber = insurerNumber
+        self.symbol = symbol
+        self.number = number
+        self.branch = branch
+    }
+}
+
+/// A public-expense recipient certificate (公費受給者証): payer number and recipient number.
+public struct PublicExpenseCard: Sendable, Hashable, Codable {
+    public var payerNumber: String
+    public var recipientNumber: String?
+
+    public init(payerNumber: String, recipientNumber: String?) {
+        self.payerNumber = payerNumber
+        self.recipientNumber = recipientNumber
+    }
+}

@@ -1,0 +1,69 @@
+public import Foundation
+import GRDB
+
+extension StoreReader {
+    /// All receipt records, oldest first.
+    public func receipts() throws -> [ReceiptRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM governance.receipt ORDER BY receipt_id").map(receiptRecord)
+    }
+
+    /// The receipt of a file, by the SHA-256 of its bytes.
+    public func receipt(digest: Data) throws -> ReceiptRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM governance.receipt WHERE file_digest = ?", arguments: [digest])
+            .map(receiptRecord)
+    }
+
+    /// How many units (claims) of a file are in the research store: checked against the receipt, so that an
+    /// interrupted write can be recognised and repeated.
+    public func storedUnitCount(fileDigest: Data) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM research.claim c JOIN research.source_record s USING (source_record_id)
+            WHERE s.file_digest = ?
+            """, arguments: [fileDigest]) ?? 0
+    }
+
+    /// Quarantined units, oldest first; `includeRaw` decrypts their lines as received.
+    public func quarantine(includeRaw: Bool = false) throws -> [QuarantineEntry] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT q.*, r.sealed_file_name, r.file_digest FROM governance.quarantine q
+            JOIN governance.receipt r USING (receipt_id) ORDER BY q.quarantine_id
+            """)
+        return try rows.map { row in
+            let receiptID: Int64 = row["receipt_id"]
+            let firstLine: Int? = row["first_line"]
+            let context = "governance.quarantine|\(receiptID)|\(firstLine ?? 0)"
+            let raw: String? = includeRaw
+                ? RawText.decode(try rawCipher.open(row["sealed_raw"], context: context + "|raw")) : nil
+            return QuarantineEntry(
+                id: row["quarantine_id"], receiptID: receiptID,
+                fileName: try rawCipher.openText(row["sealed_file_name"],
+                                                 context: "governance.receipt.file_name|\((row["file_digest"] as Data).hex)"),
+                firstLine: firstLine, lastLine: row["last_line"], problemLine: row["problem_line"],
+                problemColumn: row["problem_column"], problemCount: row["problem_count"],
+                problem: try rawCipher.openText(row["sealed_problem"], context: context + "|problem"),
+                quarantinedAt: row["quarantined_at"], rawText: raw)
+        }
+    }
+
+    private func receiptRecord(_ row: Row) throws -> ReceiptRecord {
+        let digest: Data = row["file_digest"]
+        let warnings: [String] = try (row["sealed_warnings"] as Data?).map { sealed in
+            let text = try rawCipher.open(sealed, context: "governance.receipt.warnings|\(digest.hex)")
+            return try JSONDecoder().decode([String].self, from: text)
+        } ?? []
+        return ReceiptRecord(
+            id: row["receipt_id"], sha256: digest.hex,
+            fileName: try rawCipher.openText(row["sealed_file_name"], context: "governance.receipt.file_name|\(digest.hex)"),
+            fileSize: row["file_size"], format: row["format"], institution: row["institution"],
+            receivedAt: row["received_at"], recordsRead: row["records_read"], unitsRead: row["units_read"],
+            unitsAccepted: row["units_accepted"], unitsQuarantined: row["units_quarantined"],
+            unknownRecords: row["unknown_records"], warnings: warnings)
+    }
+}
+
+/// Raw bytes shown to an operator: CP932 when they decode as such (claims), else UTF-8 with replacements.
+enum RawText {
+    static func decode(_ data: Data) -> String {
+        String(data: data, encoding: .shiftJIS) ?? String(decoding: data, as: UTF8.self)
+    }
+}

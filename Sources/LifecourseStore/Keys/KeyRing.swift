@@ -1,0 +1,58 @@
+import Crypto
+public import Foundation
+public import LifecourseCore
+
+/// The keys derived from a ``MasterKey`` with HKDF-SHA256, one per purpose, so that no key serves two ends.
+///
+/// Keys are kept as bytes (`SymmetricKey` is not `Sendable`) and built where used.
+public struct KeyRing: Sendable {
+    /// Encrypts identity fields in the vault.
+    let vault: [UInt8]
+    /// Encrypts raw source data held for the operator (quarantined claims, unknown records, file names).
+    let raw: [UInt8]
+    /// Keys the blind index (HMAC of normalized identity values).
+    let blindIndex: [UInt8]
+    /// Checks that a store is opened with the key it was created with.
+    let keyCheck: [UInt8]
+    /// The root of per-release pseudonym keys.
+    let releases: [UInt8]
+    /// Derives research IDs from the identity that first names a person.
+    let researchIDs: [UInt8]
+
+    public init(_ master: MasterKey) {
+        func derive(_ purpose: String) -> [UInt8] {
+            let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: master.bytes),
+                                             salt: Data("lifecourse".utf8), info: Data(purpose.utf8), outputByteCount: 32)
+            return key.withUnsafeBytes { [UInt8]($0) }
+        }
+        vault = derive("vault-fields-v1")
+        raw = derive("raw-source-v1")
+        blindIndex = derive("blind-index-v1")
+        keyCheck = derive("key-check-v1")
+        releases = derive("release-pseudonyms-v1")
+        researchIDs = derive("research-ids-v1")
+    }
+
+    /// The value stored with a store to recognise its key.
+    var keyCheckValue: Data {
+        Data(HMAC<SHA256>.authenticationCode(for: Data("lifecourse key check".utf8), using: SymmetricKey(data: keyCheck)))
+    }
+
+    /// A research ID derived from a record key: the first 55 bits of HMAC-SHA256(record key ‖ attempt).
+    /// Without the key the IDs look random; with it, a store rebuilt from the same files gets the same IDs.
+    public func researchID(derivedFrom recordKey: Data, attempt: Int) -> ResearchID {
+        var message = recordKey
+        message.append(contentsOf: withUnsafeBytes(of: UInt32(attempt).bigEndian) { Array($0) })
+        let mac = Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: researchIDs)))
+        let number = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } >> 9
+        return (try? ResearchID(rawValue: Int64(number))) ?? researchID(derivedFrom: recordKey, attempt: attempt + 1 << 16)
+    }
+
+    /// The blind key of a normalized value: HMAC-SHA256 over the kind and the value.
+    public func blindKey(_ normalized: String, kind: String) -> Data {
+        var message = Data(kind.utf8)
+        message.append(0x1F)
+        message.append(contentsOf: normalized.utf8)
+        return Data(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: blindIndex)))
+    }
+}

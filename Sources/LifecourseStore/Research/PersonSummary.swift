@@ -1,0 +1,45 @@
+public import LifecourseCore
+
+/// A person's history in the research store: diagnoses once each, and month by month what was done.
+public struct PersonSummary: Sendable, Hashable, Codable {
+    public var person: PersonListing
+    /// Each distinct diagnosis (code, start date), with its latest outcome.
+    public var diagnoses: [DiagnosisEntry]
+    public var months: [Month]
+
+    public struct DiagnosisEntry: Sendable, Hashable, Codable {
+        public var code: String
+        public var vocabulary: String
+        /// The name from the source, when it wrote one; otherwise nil and the code stands for it.
+        public var name: String?
+        public var startDate: CalendarDate
+        /// 転帰 in the latest month the diagnosis appears: 継続, 治ゆ, 死亡, 中止.
+        public var outcome: String?
+        public var modifiers: [String]
+        public var isMain: Bool
+        public var lastSeen: YearMonth
+        public var institution: String
+    }
+
+    public struct Item: Sendable, Hashable, Codable {
+        public var code: String
+        public var vocabulary: String
+        public var name: String?
+        public var date: CalendarDate
+        /// 診療識別.
+        public var category: String?
+        public var quantity: Double?
+        public var times: Int?
+        public var institution: String
+    }
+
+    public struct Month: Sendable, Hashable, Codable {
+        public var month: YearMonth
+        public var claims: Int
+        public var institutions: [String]
+        public var newDiagnoses: [DiagnosisEntry]
+        public var drugs: [Item]
+        public var procedures: [Item]
+        public var devices: [Item]
+    }
+}

@@ -1,0 +1,193 @@
+public import Foundation
+public import LifecourseCore
+
+/// Where a row came from: the file (by digest), the line and the record type. Every clinical row points to one.
+public struct SourceRecordRow: Sendable, Hashable {
+    public var fileDigest: Data
+    public var line: Int?
+    public var byteOffset: Int?
+    public var recordType: String
+    public var institution: InstitutionCode
+
+    public init(fileDigest: Data, line: Int?, byteOffset: Int?, recordType: String, institution: InstitutionCode) {
+        self.fileDigest = fileDigest
+        self.line = line
+        self.byteOffset = byteOffset
+        self.recordType = recordType
+        self.institution = institution
+    }
+}
+
+/// OMOP type concept for rows derived from claims (32810 "Claim").
+public let omopClaimTypeConcept = 32810
+
+/// A visit or stay (OMOP visit_occurrence).
+public struct VisitRow: Sendable, Hashable {
+    public var person: ResearchID
+    public var conceptID: Int
+    public var startDate: CalendarDate
+    public var endDate: CalendarDate
+    public var typeConceptID: Int
+    public var sourceValue: String?
+    public var institution: InstitutionCode
+    public var sourceRecordID: Int64
+
+    public init(person: ResearchID, conceptID: Int, startDate: CalendarDate, endDate: CalendarDate, typeConceptID: Int,
+                sourceValue: String?, institution: InstitutionCode, sourceRecordID: Int64) {
+        self.person = person
+        self.conceptID = conceptID
+        self.startDate = startDate
+        self.endDate = endDate
+        self.typeConceptID = typeConceptID
+        self.sourceValue = sourceValue
+        self.institution = institution
+        self.sourceRecordID = sourceRecordID
+    }
+}
+
+/// One claim's billing facts.
+public struct ClaimRow: Sendable, Hashable {
+    public var person: ResearchID
+    public var visitID: Int64?
+    public var institution: InstitutionCode
+    public var claimNumber: Int
+    public var claimType: String
+    /// 法別番号: the first two digits of an 8-digit insurer number (the kind of insurance, not the insurer).
+    public var payerLawCode: String?
+    public var serviceMonth: YearMonth
+    public var billingMonth: YearMonth
+    public var points: Int?
+    public var actualDays: Int?
+    public var bedCount: Int?
+    public var sourceRecordID: Int64
+
+    public init(person: ResearchID, visitID: Int64?, institution: InstitutionCode, claimNumber: Int, claimType: String,
+                payerLawCode: String?, serviceMonth: YearMonth, billingMonth: YearMonth, points: Int?, actualDays: Int?,
+                bedCount: Int?, sourceRecordID: Int64) {
+        self.person = person
+        self.visitID = visitID
+        self.institution = institution
+        self.claimNumber = claimNumber
+        self.claimType = claimType
+        self.payerLawCode = payerLawCode
+        self.serviceMonth = serviceMonth
+        self.billingMonth = billingMonth
+        self.points = points
+        self.actualDays = actualDays
+        self.bedCount = bedCount
+        self.sourceRecordID = sourceRecordID
+    }
+}
+
+/// A diagnosis (OMOP condition_occurrence).
+public struct ConditionRow: Sendable, Hashable {
+    public var person: ResearchID
+    public var startDate: CalendarDate
+    public var endDate: CalendarDate?
+    public var typeConceptID: Int
+    /// 32902 primary diagnosis, 32908 secondary diagnosis.
+    public var statusConceptID: Int
+    public var stopReason: String?
+    public var visitID: Int64?
+    public var sourceValue: String
+    public var statusSourceValue: String?
+    public var vocabulary: CodeSystem
+    /// The name as the source wrote it.
+    public var sourceName: String?
+    /// 転帰: 1 継続, 2 治ゆ, 3 死亡, 4 中止.
+    public var outcome: Int?
+    /// 修飾語 codes joined by spaces.
+    public var modifiers: String?
+    public var sourceRecordID: Int64
+
+    public init(person: ResearchID, startDate: CalendarDate, endDate: CalendarDate?, typeConceptID: Int,
+                statusConceptID: Int, stopReason: String?, visitID: Int64?, sourceValue: String,
+                statusSourceValue: String?, vocabulary: CodeSystem, sourceName: String?, outcome: Int?,
+                modifiers: String?, sourceRecordID: Int64) {
+        self.person = person
+        self.startDate = startDate
+        self.endDate = endDate
+        self.typeConceptID = typeConceptID
+        self.statusConceptID = statusConceptID
+        self.stopReason = stopReason
+        self.visitID = visitID
+        self.sourceValue = sourceValue
+        self.statusSourceValue = statusSourceValue
+        self.vocabulary = vocabulary
+        self.sourceName = sourceName
+        self.outcome = outcome
+        self.modifiers = modifiers
+        self.sourceRecordID = sourceRecordID
+    }
+}
+
+/// What procedures, drugs and devices share: what, when, how much, and the billing.
+public struct ExposureRow: Sendable, Hashable {
+    public enum Table: String, Sendable, Hashable {
+        case drug = "drug_exposure"
+        case procedure = "procedure_occurrence"
+        case device = "device_exposure"
+    }
+
+    public var table: Table
+    public var person: ResearchID
+    public var startDate: CalendarDate
+    public var endDate: CalendarDate
+    public var typeConceptID: Int
+    public var quantity: Double?
+    public var times: Int?
+    public var points: Int?
+    /// 診療識別.
+    public var category: String?
+    public var visitID: Int64?
+    public var sourceValue: String
+    public var vocabulary: CodeSystem
+    /// The name as the source wrote it (devices' 商品名).
+    public var sourceName: String?
+    public var unitSourceValue: String?
+    public var sourceRecordID: Int64
+
+    public init(table: Table, person: ResearchID, startDate: CalendarDate, endDate: CalendarDate, typeConceptID: Int,
+                quantity: Double?, times: Int?, points: Int?, category: String?, visitID: Int64?, sourceValue: String,
+                vocabulary: CodeSystem, sourceName: String?, unitSourceValue: String?, sourceRecordID: Int64) {
+        self.table = table
+        self.person = person
+        self.startDate = startDate
+        self.endDate = endDate
+        self.typeConceptID = typeConceptID
+        self.quantity = quantity
+        self.times = times
+        self.points = points
+        self.category = category
+        self.visitID = visitID
+        self.sourceValue = sourceValue
+        self.vocabulary = vocabulary
+        self.sourceName = sourceName
+        self.unitSourceValue = unitSourceValue
+        self.sourceRecordID = sourceRecordID
+    }
+}
+
+/// A coded comment (OMOP note).
+public struct NoteRow: Sendable, Hashable {
+    public var person: ResearchID
+    public var date: CalendarDate
+    public var typeConceptID: Int
+    public var text: String
+    public var visitID: Int64?
+    public var sourceValue: String
+    public var vocabulary: CodeSystem
+    public var sourceRecordID: Int64
+
+    public init(person: ResearchID, date: CalendarDate, typeConceptID: Int, text: String, visitID: Int64?,
+                sourceValue: String, vocabulary: CodeSystem, sourceRecordID: Int64) {
+        self.person = person
+        self.date = date
+        self.typeConceptID = typeConceptID
+        self.text = text
+        self.visitID = visitID
+        self.sourceValue = sourceValue
+        self.vocabulary = vocabulary
+        self.sourceRecordID = sourceRecordID
+    }
+}

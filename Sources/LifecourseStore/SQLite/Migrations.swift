@@ -1,0 +1,21 @@
+import GRDB
+
+/// The store's schema versions, applied in order and recorded in `grdb_migrations`.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-zones") { db in
+            try db.execute(sql: """
+                CREATE TABLE store_info (
+                    key_check BLOB NOT NULL,
+                    key_fingerprint TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                )
+                """)
+            try db.execute(sql: SchemaV1.vault)
+            try db.execute(sql: SchemaV1.research)
+            try db.execute(sql: SchemaV1.governance)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,140 @@
+public import Foundation
+import GRDB
+
+/// The embedded store: four SQLite files in one data directory, in WAL mode.
+///
+/// `lifecourse.sqlite` holds the schema version and the key check; `vault.sqlite`, `research.sqlite` and
+/// `governance.sqlite` are the three zones, attached under those schema names so that SQL reads
+/// `research.person` as it would on PostgreSQL. The zones are separate files so that the research store can
+/// be copied or backed up without the vault.
+///
+/// ```swift
+/// let store = try SQLiteStore.open(directory: dataDirectory, environment: ProcessInfo.processInfo.environment)
+/// try store.write { transaction in … }   // one transaction over all zones
+/// ```
+public final class SQLiteStore: Sendable {
+    public static let zones = ["vault", "research", "governance"]
+    public static let mainFileName = "lifecourse.sqlite"
+
+    public let directory: URL
+    public let keys: KeyRing
+    private let pool: DatabasePool
+
+    private init(directory: URL, keys: KeyRing, pool: DatabasePool) {
+        self.directory = directory
+        self.keys = keys
+        self.pool = pool
+    }
+
+    /// Opens the store in `directory`, creating the directory, the key and the store on first use.
+    /// - Parameters:
+    ///   - environment: where `LIFECOURSE_MASTER_KEY` may be given.
+    /// - Throws: ``StoreError`` when the key is missing or wrong, or the store cannot be opened.
+    public static func open(directory: URL, environment: [String: String]) throws(StoreError) -> SQLiteStore {
+        do {
+            // Only the owner may enter the data directory: it holds the key and the vault.
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .database(directory.path, error)
+        }
+        let mainPath = directory.appendingPathComponent(mainFileName).path
+        let exists = FileManager.default.fileExists(atPath: mainPath)
+        let key = try MasterKey.locate(directory: directory, environment: environment, storeExists: exists)
+        return try open(directory: directory, key: key)
+    }
+
+    /// Opens the store in `directory` with a given key.
+    public static func open(directory: URL, key: MasterKey) throws(StoreError) -> SQLiteStore {
+        let keys = KeyRing(key)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            for zone in SQLiteStore.zones {
+                let path = directory.appendingPathComponent("\(zone).sqlite").path
+                try db.execute(sql: "ATTACH DATABASE ? AS \(zone)", arguments: [path])
+                if !db.configuration.readonly {
+                    try db.execute(sql: "PRAGMA \(zone).journal_mode = WAL")
+                }
+            }
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: directory.appendingPathComponent(mainFileName).path, configuration: configuration)
+        } catch {
+            throw .database(directory.path, error)
+        }
+        let store = SQLiteStore(directory: directory, keys: keys, pool: pool)
+        try store.migrate()
+        try store.checkKey(key)
+        // SQLite gives its -wal and -shm files the mode of their database file.
+        for file in store.files where !file.lastPathComponent.hasSuffix("-shm") {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        }
+        return store
+    }
+
+    private func migrate() throws(StoreError) {
+        do {
+            let migrator = Migrations.migrator
+            let unknown = try pool.read { db in
+                try Set(migrator.appliedIdentifiers(db)).subtracting(migrator.migrations)
+            }
+            guard unknown.isEmpty else {
+                throw StoreError.newerSchema(store: directory.path, unknown: unknown.sorted())
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(directory.path, error)
+        }
+    }
+
+    /// Records the key check on a new store; compares it on an existing one.
+    private func checkKey(_ key: MasterKey) throws(StoreError) {
+        let expected = keys.keyCheckValue
+        let stored: (Data, String)?
+        do {
+            stored = try pool.write { db -> (Data, String)? in
+                if let row = try Row.fetchOne(db, sql: "SELECT key_check, key_fingerprint FROM store_info") {
+                    return (row["key_check"], row["key_fingerprint"])
+                }
+                try db.execute(sql: "INSERT INTO store_info (key_check, key_fingerprint, created_at) VALUES (?, ?, ?)",
+                               arguments: [expected, key.fingerprint, Timestamp.now()])
+                return nil
+            }
+        } catch {
+            throw .database(directory.path, error)
+        }
+        if let (check, fingerprint) = stored, check != expected {
+            throw .wrongKey(store: directory.path, expected: fingerprint, given: key.fingerprint)
+        }
+    }
+
+    /// Runs `body` in one write transaction over all zones: everything or nothing is stored.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(StoreTransaction(db: db, keys: keys)) }
+    }
+
+    /// Runs `body` on a consistent read-only view of all zones.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try pool.read { db in try body(StoreReader(db: db, keys: keys)) }
+    }
+
+    /// The files of the store, for backups and for checks that nothing is stored in plain text.
+    public var files: [URL] {
+        let names = [Self.mainFileName] + Self.zones.map { "\($0).sqlite" }
+        return names.flatMap { name in
+            ["", "-wal", "-shm"].map { directory.appendingPathComponent(name + $0) }
+        }.filter { FileManager.default.fileExists(atPath: $0.path) }
+    }
+}
+
+/// Timestamps as the store writes them: UTC, ISO 8601 with milliseconds.
+enum Timestamp {
+    static func now() -> String {
+        Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+/// One write transaction over the vault, research and governance zones (see ``SQLiteStore/write(_:)``).
+/// Its methods are grouped by zone in `StoreTransaction+Vault`, `+Research` and `+Governance`.
+public struct StoreTransaction {
+    let db: Database
+    let keys: KeyRing
+    let vaultCipher: FieldCipher
+    let rawCipher: FieldCipher
+
+    init(db: Database, keys: KeyRing) {
+        self.db = db
+        self.keys = keys
+        vaultCipher = FieldCipher(key: keys.vault)
+        rawCipher = FieldCipher(key: keys.raw)
+    }
+
+    /// Runs a cached prepared statement.
+    func execute(_ sql: String, _ arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    /// Runs a cached insert and returns the new row's id.
+    func insert(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
+        try execute(sql, arguments)
+        return db.lastInsertedRowID
+    }
+}
+
+/// A read-only view of all zones (see ``SQLiteStore/read(_:)``).
+public struct StoreReader {
+    let db: Database
+    let keys: KeyRing
+    let vaultCipher: FieldCipher
+    let rawCipher: FieldCipher
+
+    init(db: Database, keys: KeyRing) {
+        self.db = db
+        self.keys = keys
+        vaultCipher = FieldCipher(key: keys.vault)
+        rawCipher = FieldCipher(key: keys.raw)
+    }
+}
+
+extension Data {
+    var hex: String { map { String(format: "%02x", $0) }.joined() }
+}

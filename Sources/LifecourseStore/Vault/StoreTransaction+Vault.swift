@@ -1,0 +1,103 @@
+public import Foundation
+import GRDB
+public import LifecourseCore
+
+extension StoreTransaction: IdentityVault {
+    public func blindKey(_ normalized: String, kind: String) -> Data {
+        keys.blindKey(normalized, kind: kind)
+    }
+
+    public func identity(recordKey: Data) throws -> StoredIdentityRef? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT identity_id, person_id FROM vault.identity WHERE record_key = ?"),
+                                   arguments: [recordKey])
+        return try row.map { StoredIdentityRef(identityID: $0["identity_id"], person: try ResearchID(rawValue: $0["person_id"])) }
+    }
+
+    public func matches(forBlindKey key: Data) throws -> [VaultMatch] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT b.identity_id, b.kind, b.qualifier, i.person_id
+            FROM vault.blind_key b JOIN vault.identity i USING (identity_id)
+            WHERE b.key = ? ORDER BY b.identity_id
+            """), arguments: [key])
+        return try rows.map {
+            VaultMatch(identityID: $0["identity_id"], person: try ResearchID(rawValue: $0["person_id"]),
+                       kind: $0["kind"], qualifier: $0["qualifier"])
+        }
+    }
+
+    public func blindKeys(ofIdentity identityID: Int64) throws -> [BlindKey] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, key, qualifier FROM vault.blind_key WHERE identity_id = ?"),
+                         arguments: [identityID])
+            .map { BlindKey(kind: $0["kind"], key: $0["key"], qualifier: $0["qualifier"]) }
+    }
+
+    public func researchID(derivedFrom recordKey: Data, attempt: Int) -> ResearchID {
+        keys.researchID(derivedFrom: recordKey, attempt: attempt)
+    }
+
+    public func registerResearchID(_ id: ResearchID) throws -> Bool {
+        try execute("INSERT OR IGNORE INTO vault.research_id (person_id, created_at) VALUES (?, ?)",
+                    [id.rawValue, Timestamp.now()])
+        return db.changesCount == 1
+    }
+
+    public func storeIdentity(_ new: NewIdentity) throws -> Int64 {
+        let context = new.recordKey.hex
+        func seal(_ column: String, _ value: String?) -> Data? {
+            value.map { vaultCipher.seal($0, context: "vault.identity.\(column)|\(context)") }
+        }
+        let identity = new.identity
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let cards = identity.insuranceCards.isEmpty ? nil : String(decoding: try encoder.encode(identity.insuranceCards), as: UTF8.self)
+        let publicCards = identity.publicExpenseCards.isEmpty
+            ? nil : String(decoding: try encoder.encode(identity.publicExpenseCards), as: UTF8.self)
+        let identityID = try insert("""
+            INSERT INTO vault.identity (record_key, person_id, source_format, institution, sex, sealed_name,
+                sealed_kana_name, sealed_birth_date, sealed_insurance, sealed_public_expense, sealed_patient_number,
+                linked_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [new.recordKey, new.person.rawValue, new.source.format, new.source.institution.code, identity.sex.rawValue,
+                  seal("name", identity.name), seal("kana_name", identity.kanaName),
+                  seal("birth_date", identity.birthDate?.description), seal("insurance", cards),
+                  seal("public_expense", publicCards), seal("patient_number", identity.patientNumber),
+                  new.linkedBy, Timestamp.now()])
+        for key in new.blindKeys {
+            try execute("INSERT OR IGNORE INTO vault.blind_key (key, kind, qualifier, identity_id) VALUES (?, ?, ?, ?)",
+                        [key.key, key.kind, key.qualifier, identityID])
+        }
+        return identityID
+    }
+
+    /// Keeps a record whose type no reader knows, encrypted, so that nothing received is lost.
+    public func storeRawRecord(fileDigest: Data, line: Int?, recordType: String, person: ResearchID?, text: String) throws {
+        let sealed = rawCipher.seal(text, context: "vault.raw_record|\(fileDigest.hex)|\(line ?? 0)")
+        try execute("INSERT INTO vault.raw_record (file_digest, line, record_type, person_id, sealed_text) VALUES (?, ?, ?, ?, ?)",
+                    [fileDigest, line, recordType, person?.rawValue, sealed])
+    }
+}
+
+extension StoreReader {
+    /// The identities of a research ID, decrypted (for linkage review and the consented summary only).
+    public func identities(of person: ResearchID) throws -> [PersonIdentity] {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM vault.identity WHERE person_id = ? ORDER BY identity_id",
+                                    arguments: [person.rawValue])
+        let decoder = JSONDecoder()
+        return try rows.map { row in
+            let context = (row["record_key"] as Data).hex
+            func open(_ column: String) throws -> String? {
+                guard let sealed = row["sealed_" + column] as Data? else { return nil }
+                return try vaultCipher.openText(sealed, context: "vault.identity.\(column)|\(context)")
+            }
+            let cards = try open("insurance").map { try decoder.decode([InsuranceCard].self, from: Data($0.utf8)) } ?? []
+            let publicCards = try open("public_expense").map {
+                try decoder.decode([PublicExpenseCard].self, from: Data($0.utf8))
+            } ?? []
+            return PersonIdentity(
+                name: try open("name"), kanaName: try open("kana_name"),
+                birthDate: try open("birth_date").map { try CalendarDate(iso: $0) },
+                sex: Sex(rawValue: row["sex"]) ?? .unknown, insuranceCards: cards, publicExpenseCards: publicCards,
+                patientNumber: try open("patient_number"))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LifecourseIngest
+import LifecourseStore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Receive files: record a receipt, link persons, store rows, quarantine what cannot be read.",
+        discussion: """
+            Each file is one transaction. A file received before (same SHA-256) is reported and changes nothing. \
+            Exit status: 0 when every file was stored whole or had been received before; 3 when some units \
+            (claims) were quarantined or some files failed while others were stored; 1 when nothing could be stored.
+            """
+    )
+
+    /// Exit status when part of the input was stored and part quarantined or refused.
+    static let partialExitCode: Int32 = 3
+
+    @Argument(help: ArgumentHelp("Files or folders to ingest (folders are walked recursively).", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "When to show progress on standard error: auto (on a terminal), always, never.")
+    var progress: ProgressMode = .auto
+
+    func run() throws {
+        let store = try dataOptions.openStore()
+        let line = ProgressLine(mode: progress)
+        let reports: [IngestReport]
+        do {
+            reports = try Ingestor(store: store).ingest(paths: paths) { state in
+                let percent = state.fileSize > 0 ? state.bytesRead * 100 / state.fileSize : 100
+                line.update("[\(state.fileIndex + 1)/\(state.fileCount)] \(state.file): \(percent)%, "
+                            + "\(state.unitsRead) claims read")
+            }
+        } catch let error as IngestError {
+            throw UserError(error.description)
+        }
+        line.finish()
+        if output.json {
+            try Console.printJSON(reports)
+        } else {
+            for report in reports { print(Self.describe(report)) }
+        }
+        let accepted = reports.reduce(0) { $0 + $1.acceptedNow }
+        let refused = reports.reduce(0) { $0 + $1.quarantinedNow } + reports.filter { $0.status == .failed }.count
+        let received = reports.contains { $0.status == .alreadyReceived }
+        if refused > 0 {
+            throw ExitCode(accepted > 0 || received ? Self.partialExitCode : ExitCode.failure.rawValue)
+        }
+    }
+
+    static func describe(_ report: IngestReport) -> String {
+        switch report.status {
+        case .failed:
+            return "failed: \(report.message ?? report.file)"
+        case .alreadyReceived:
+            let receipt = report.receipt!
+            return "\(report.file): already received on \(receipt.receivedAt) (receipt \(receipt.id), sha256 "
+                + "\(receipt.sha256.prefix(12))…); nothing changed"
+        case .ingested:
+            let receipt = report.receipt!
+            var text = "\(report.file): \(receipt.unitsAccepted) claims accepted, \(receipt.unitsQuarantined) "
+                + "quarantined, \(receipt.unknownRecords) unknown records kept (receipt \(receipt.id), sha256 "
+                + "\(receipt.sha256.prefix(12))…)"
+            if receipt.unitsQuarantined > 0 { text += "\n  see them with: lifecourse quarantine" }
+            for warning in receipt.warnings { text += "\n  warning: \(warning)" }
+            return text
+        }
+    }
+}

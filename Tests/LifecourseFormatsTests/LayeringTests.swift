@@ -1,0 +1,6 @@
+import LifecourseTesting
+import Testing
+
+@Suite struct LayeringTests {
+    @Test func importsOnlyWhatItsLayerAllows() { Layering.expectLayering(of: "LifecourseFormats") }
+}
