@@ -54,12 +54,12 @@ public struct NewQuarantineEntry: Sendable {
 extension StoreTransaction {
     /// The receipt of a file already received, by the SHA-256 of its bytes.
     public func receipt(digest: Data) throws -> ReceiptRecord? {
-        try StoreReader(db: db, keys: keys).receipt(digest: digest)
+        try reader.receipt(digest: digest)
     }
 
     /// How many units (claims) of a file are in the research store (see ``StoreReader/storedUnitCount(fileDigest:)``).
     public func storedUnitCount(fileDigest: Data) throws -> Int {
-        try StoreReader(db: db, keys: keys).storedUnitCount(fileDigest: fileDigest)
+        try reader.storedUnitCount(fileDigest: fileDigest)
     }
 
     /// Removes a receipt whose rows did not all reach the store, with its quarantined units.

@@ -114,6 +114,7 @@ public final class SQLiteStore: Sendable {
     }
 
     /// Runs `body` in one write transaction over all zones: everything or nothing is stored.
+    @discardableResult
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try pool.write { db in try body(StoreTransaction(db: db, keys: keys)) }
     }

@@ -4,17 +4,17 @@ import GRDB
 /// One write transaction over the vault, research and governance zones (see ``SQLiteStore/write(_:)``).
 /// Its methods are grouped by zone in `StoreTransaction+Vault`, `+Research` and `+Governance`.
 public struct StoreTransaction {
-    let db: Database
-    let keys: KeyRing
-    let vaultCipher: FieldCipher
-    let rawCipher: FieldCipher
+    /// Reads inside the transaction see its own writes.
+    let reader: StoreReader
 
     init(db: Database, keys: KeyRing) {
-        self.db = db
-        self.keys = keys
-        vaultCipher = FieldCipher(key: keys.vault)
-        rawCipher = FieldCipher(key: keys.raw)
+        reader = StoreReader(db: db, keys: keys)
     }
+
+    var db: Database { reader.db }
+    var keys: KeyRing { reader.keys }
+    var vaultCipher: FieldCipher { reader.vaultCipher }
+    var rawCipher: FieldCipher { reader.rawCipher }
 
     /// Runs a cached prepared statement.
     func execute(_ sql: String, _ arguments: StatementArguments) throws {

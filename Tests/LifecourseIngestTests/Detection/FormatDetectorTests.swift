@@ -1,0 +1,17 @@
+import LifecourseFormats
+import LifecourseTesting
+import Testing
+@testable import LifecourseIngest
+
+@Suite struct FormatDetectorTests {
+    @Test func recognisesClaimsFilesByTheirFirstRecord() throws {
+        #expect(try FormatDetector.detect(path: Fixtures.outpatientClaims.path) == .medicalClaims)
+        #expect(FormatDetector.detect(head: Array("IR,2,13,1,1234567".utf8)) == .medicalClaims)
+        #expect(FormatDetector.detect(head: [0xEF, 0xBB, 0xBF] + Array("IR,".utf8)) == .medicalClaims)
+    }
+
+    @Test func knowsNothingElseYet() {
+        #expect(FormatDetector.detect(head: Array("MSH|^~\\&|".utf8)) == nil)
+        #expect(FormatDetector.detect(head: []) == nil)
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import LifecourseCore
+import LifecourseFormats
+import LifecourseStore
+import LifecourseTesting
+import Testing
+@testable import LifecourseIngest
+
+@Suite struct IngestorTests {
+    @Test func acceptsEveryClaimOfTheFixture() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let report = Ingestor(store: test.store).ingest(file: Fixtures.outpatientClaims.path)
+        #expect(report.status == .ingested)
+        let receipt = try #require(report.receipt)
+        #expect(receipt.unitsRead == 75)
+        #expect(receipt.unitsAccepted == 75)
+        #expect(receipt.unitsQuarantined == 0)
+        #expect(receipt.recordsRead == 636)
+        #expect(receipt.institution == "1210000000")
+        #expect(receipt.warnings.isEmpty)
+        #expect(receipt.sha256 == (try FileDigest.sha256(path: Fixtures.outpatientClaims.path)).map { String(format: "%02x", $0) }.joined())
+        let digests = try test.store.read { try $0.contentDigests() }
+        #expect(digests["research.claim"]?.rows == 75)
+        #expect(digests["research.person"]?.rows == 67)
+        #expect(digests["research.condition_occurrence"]?.rows == 9)
+        #expect(digests["research.drug_exposure"]?.rows == 32)
+        #expect(digests["research.procedure_occurrence"]?.rows == 320)
+        #expect(digests["research.note"]?.rows == 56)
+        #expect(digests["governance.receipt"]?.rows == 1)
+    }
+
+    @Test func changesNothingWhenTheSameFileComesAgain() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let ingestor = Ingestor(store: test.store)
+        _ = ingestor.ingest(file: Fixtures.outpatientClaims.path)
+        let before = try test.store.read { try $0.contentDigests() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let renamed = directory.file("RENAMED.UKE")
+        try FileManager.default.copyItem(at: Fixtures.outpatientClaims, to: renamed)
+        for path in [Fixtures.outpatientClaims.path, renamed.path] {
+            let again = ingestor.ingest(file: path)
+            #expect(again.status == .alreadyReceived)
+            #expect(again.receipt?.id == 1)
+        }
+        #expect(try test.store.read { try $0.contentDigests() } == before)
+    }
+
+    @Test func quarantinesExactlyTheBrokenClaimWithItsLine() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (file, line) = try ClaimsVariants.withBrokenLine(in: directory, matching: "SY,8848176",
+                                                             replacement: "SY,8848176,20211345,1,8070,,01,")
+        let report = Ingestor(store: test.store).ingest(file: file.path)
+        #expect(report.receipt?.unitsAccepted == 74)
+        #expect(report.receipt?.unitsQuarantined == 1)
+        let entries = try test.store.read { try $0.quarantine(includeRaw: true) }
+        #expect(entries.count == 1)
+        #expect(entries[0].problemLine == line)
+        #expect(entries[0].problemColumn == 3)
+        #expect(entries[0].firstLine == line - 3)  // the RE of claim 2
+        #expect(entries[0].problem.contains("診療開始日"))
+        #expect(entries[0].rawText?.contains("RE,2,1112,202110,カキクケコ") == true)
+        let claims = try test.store.read { try $0.contentDigests() }["research.claim"]?.rows
+        #expect(claims == 74)
+    }
+
+    @Test func storesNoNameKanaOrCardNumberInPlainBytes() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (broken, _) = try ClaimsVariants.withBrokenLine(in: directory, matching: "SY,8848176",
+                                                            replacement: "SY,8848176,20211345,1,8070,,01,")
+        let ingestor = Ingestor(store: test.store)
+        _ = ingestor.ingest(file: Fixtures.outpatientClaims.path)
+        _ = ingestor.ingest(file: broken.path)
+        let secrets = try Self.identitiesInFixture()
+        #expect(secrets.count > 80)
+        let bytes = Data(try test.allBytes())
+        let found = secrets.filter { bytes.range(of: Data($0.utf8)) != nil }
+        #expect(found.isEmpty, "found in plain bytes: \(found.prefix(10))")
+    }
+
+    /// Every name and kana name of the fixture (as written and normalized), and every card symbol, card
+    /// number, insurer number and recipient number as written (three characters or more) and as digits (six
+    /// or more: shorter digit runs such as `123` occur in any table of points and codes).
+    static func identitiesInFixture() throws -> Set<String> {
+        var decoder = ClaimsFileDecoder(fileName: "fixture")
+        var values = Set<String>()
+        for event in decoder.decode(try Fixtures.bytes(Fixtures.outpatientClaims)) + decoder.finish() {
+            guard case .claim(let claim) = event else { continue }
+            let identity = claim.identity
+            for name in [identity.name, identity.kanaName].compactMap({ $0 }) {
+                values.formUnion([name, JapaneseText.nfkc(name)])
+            }
+            var numbers: [String?] = identity.insuranceCards.flatMap { [$0.insurerNumber, $0.symbol, $0.number] }
+            numbers += identity.publicExpenseCards.flatMap { [$0.payerNumber, $0.recipientNumber] }
+            for number in numbers.compactMap({ $0 }) where !number.allSatisfy({ $0 == "0" }) {
+                if number.count >= 3 { values.insert(number) }
+                let folded = JapaneseText.cardNumber(number)
+                if folded.count >= 6 { values.insert(folded) }
+            }
+        }
+        return values
+    }
+
+    @Test func summarizesTheFirstPatientAsTheFileSaysIt() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        _ = Ingestor(store: test.store).ingest(file: Fixtures.outpatientClaims.path)
+        let summary = try test.store.read { reader in
+            let person = try #require(try reader.person(ofClaim: 1, institution: try InstitutionCode("1210000000")))
+            return try reader.summary(of: person)
+        }
+        // RE 1: SY 2500013 (main) from 2021-08-01, two uncoded 0000999 from 2021-09-09, all 継続.
+        #expect(summary.diagnoses.map(\.code) == ["2500013", "0000999", "0000999"])
+        #expect(summary.diagnoses.map(\.startDate.description) == ["2021-08-01", "2021-09-09", "2021-09-09"])
+        #expect(summary.diagnoses.map(\.outcome) == ["継続", "継続", "継続"])
+        #expect(summary.diagnoses.map(\.isMain) == [true, false, false])
+        #expect(summary.diagnoses[1].name == "テスト")
+        #expect(summary.diagnoses[2].name?.hasPrefix("寿限無寿限無") == true)
+        let october = try #require(summary.months.first { $0.month.description == "2021-10" })
+        #expect(october.drugs.map(\.code) == [
+            "620098801", "611170005", "622265501", "620003855", "622038501", "622478201", "620007736", "620003853",
+            "641210102", "643310225", "620006489", "622265501", "620000402",
+        ])
+        #expect(october.drugs[0].category == "22")
+        #expect(october.drugs[0].times == 2)
+        #expect(october.drugs[2].quantity == 5)
+        #expect(october.procedures.map(\.code) == ["111000110", "112007410", "112015570", "150253010", "160081130",
+                                                   "160084650"])
+        #expect(october.drugs.allSatisfy { $0.date.description == "2021-10-01" })
+    }
+
+    @Test func refusesFilesItCannotReadAndStoresNothing() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.file("notes.txt")
+        try Data("hello".utf8).write(to: file)
+        let report = Ingestor(store: test.store).ingest(file: file.path)
+        #expect(report.status == .failed)
+        #expect(report.message?.contains("notes.txt") == true)
+        #expect(try test.store.read { try $0.receipts() }.isEmpty)
+    }
+
+    @Test func repeatsAnIngestWhoseRowsDidNotAllArrive() throws {
+        let clean = try TestStore()
+        let damaged = try TestStore()
+        defer { clean.remove(); damaged.remove() }
+        _ = Ingestor(store: clean.store).ingest(file: Fixtures.outpatientClaims.path)
+        _ = Ingestor(store: damaged.store).ingest(file: Fixtures.outpatientClaims.path)
+        // As if the research file's commit had been lost while governance's was kept.
+        let digest = try FileDigest.sha256(path: Fixtures.outpatientClaims.path)
+        try damaged.store.write { try $0.deleteRows(fromFile: digest) }
+        let report = Ingestor(store: damaged.store).ingest(file: Fixtures.outpatientClaims.path)
+        #expect(report.status == .ingested)
+        let cleanDigests = try clean.store.read { try $0.contentDigests() }
+        let repaired = try damaged.store.read { try $0.contentDigests() }
+        for table in cleanDigests.keys where table.hasPrefix("research.") {
+            #expect(repaired[table] == cleanDigests[table], "\(table)")
+        }
+    }
+
+    @Test func ingestsFoldersFileByFile() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(at: directory.file("sub"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.outpatientClaims, to: directory.file("sub/A.UKE"))
+        try Data("x".utf8).write(to: directory.file("B.txt"))
+        var progressed = 0
+        let reports = try Ingestor(store: test.store).ingest(paths: [directory.path]) { _ in progressed += 1 }
+        #expect(reports.map(\.status) == [.failed, .ingested])
+        #expect(progressed > 0)
+        #expect(throws: IngestError.self) { try Ingestor(store: test.store).ingest(paths: [directory.file("none").path]) }
+    }
+}

@@ -1,0 +1,33 @@
+import LifecourseCore
+import Testing
+@testable import LifecourseLinkage
+
+@Suite struct IdentityKeysTests {
+    @Test func foldsNamesToOneForm() {
+        #expect(IdentityKeys.name("やまだ　たろう") == "ヤマダタロウ")
+        #expect(IdentityKeys.name("ﾔﾏﾀﾞ ﾀﾛｳ") == "ヤマダタロウ")
+        #expect(IdentityKeys.name("ジョン・スミス") == "ジョンスミス")
+        #expect(IdentityKeys.name("山田　太郎") == "山田太郎")
+    }
+
+    @Test func foldsCardNumbersAndDigits() {
+        #expect(IdentityKeys.card("１９Ｄ　０００１") == "19D0001")
+        #expect(IdentityKeys.digits(" ０１０１００１６") == "01010016")
+    }
+
+    @Test func ignoresPlaceholderRecipientNumbers() throws {
+        let identity = PersonIdentity(
+            birthDate: try CalendarDate(iso: "2000-01-01"), sex: .female,
+            publicExpenseCards: [PublicExpenseCard(payerNumber: "12143210", recipientNumber: "0000000"),
+                                 PublicExpenseCard(payerNumber: "54136015", recipientNumber: "1234566")])
+        #expect(IdentityKeys(identity, source: "s").publicExpenseCards == ["54136015|1234566|2000-01-01|2"])
+    }
+
+    @Test func keepsTheBranchApartFromTheCard() throws {
+        let identity = PersonIdentity(
+            birthDate: try CalendarDate(iso: "2000-01-01"), sex: .male,
+            insuranceCards: [InsuranceCard(insurerNumber: "06130017", symbol: "１２", number: "３４", branch: "０１")])
+        let keys = IdentityKeys(identity, source: "s")
+        #expect(keys.cards == [IdentityKeys.Card(base: "06130017|12|34|2000-01-01|1", branch: "01")])
+    }
+}

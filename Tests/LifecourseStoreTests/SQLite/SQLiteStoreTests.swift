@@ -1,0 +1,87 @@
+import GRDB
+import Foundation
+import LifecourseCore
+import LifecourseTesting
+import Testing
+@testable import LifecourseStore
+
+@Suite struct SQLiteStoreTests {
+    @Test func createsThreeZonesAndAKeyInAPrivateDirectory() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let data = directory.file("data")
+        let store = try SQLiteStore.open(directory: data, environment: [:])
+        let names = Set(store.files.map(\.lastPathComponent))
+        #expect(names.isSuperset(of: ["lifecourse.sqlite", "vault.sqlite", "research.sqlite", "governance.sqlite"]))
+        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("master.key").path))
+        let mode = try FileManager.default.attributesOfItem(atPath: data.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o700)
+        let journal = try store.read { reader in
+            try SQLiteStore.zones.map { try reader.pragma("\($0).journal_mode") }
+        }
+        #expect(journal == ["wal", "wal", "wal"])
+    }
+
+    @Test func opensAgainWithItsKey() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        try test.store.write { try $0.insertPersonIfNew(try ResearchID(rawValue: 5), sex: .male, birthDate: nil) }
+        let again = try SQLiteStore.open(directory: test.directory.url, key: TestStore.key)
+        #expect(try again.read { try $0.persons() }.count == 1)
+    }
+
+    @Test func refusesTheWrongKeyAndChangesNothing() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let before = try test.store.read { try $0.contentDigests() }
+        let other = String(repeating: "cd", count: 32)
+        do {
+            _ = try SQLiteStore.open(directory: test.directory.url, environment: [MasterKey.environmentVariable: other])
+            Issue.record("the store opened with another key")
+        } catch {
+            #expect(error.isSameKind(as: .wrongKey(store: "", expected: "", given: "")))
+            #expect(error.message.contains(TestStore.key.fingerprint))
+        }
+        #expect(try test.store.read { try $0.contentDigests() } == before)
+    }
+
+    @Test func refusesToOpenWithoutItsKey() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        #expect(throws: StoreError.self) { try SQLiteStore.open(directory: test.directory.url, environment: [:]) }
+    }
+
+    @Test func refusesAStoreFromANewerVersion() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        try test.store.write { try $0.db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+        do {
+            _ = try SQLiteStore.open(directory: test.directory.url, key: TestStore.key)
+            Issue.record("a newer store was opened")
+        } catch {
+            #expect(error.message.contains("v99-future"))
+        }
+    }
+
+    @Test func rollsBackEveryZoneWhenAWriteFails() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try test.store.write { transaction in
+                _ = try transaction.registerResearchID(try ResearchID(rawValue: 7))
+                try transaction.insertPersonIfNew(try ResearchID(rawValue: 7), sex: .female, birthDate: nil)
+                _ = try transaction.beginReceipt(NewReceipt(digest: Data([1]), fileName: "f", fileSize: 1, format: "x"))
+                throw Stop()
+            }
+        }
+        let digests = try test.store.read { try $0.contentDigests() }
+        #expect(digests.values.allSatisfy { $0.rows == 0 })
+    }
+}
+
+extension StoreReader {
+    func pragma(_ name: String) throws -> String? {
+        try String.fetchOne(db, sql: "PRAGMA \(name)")
+    }
+}

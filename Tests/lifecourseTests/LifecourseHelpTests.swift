@@ -1,0 +1,18 @@
+import LifecourseTesting
+import Testing
+
+@Suite struct LifecourseHelpTests {
+    @Test func listsEverySubcommand() throws {
+        let help = try CommandRunner().run(["--help"]).standardOutput
+        for command in ["ingest", "receipts", "quarantine", "persons", "summary"] {
+            #expect(help.contains("  \(command) "), "\(command)")
+        }
+    }
+
+    @Test func explainsTheExitStatusOfIngest() throws {
+        let help = try CommandRunner().run(["ingest", "--help"]).standardOutput
+        #expect(help.contains("--data <dir>"))
+        #expect(help.contains("--json"))
+        #expect(help.contains("3 when some units"))
+    }
+}
