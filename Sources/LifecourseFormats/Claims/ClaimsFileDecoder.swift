@@ -17,6 +17,8 @@ public struct ClaimsFileDecoder: Sendable {
     public let dialect: ClaimsDialect
     private var splitter = LineSplitter(maximumLineLength: 64 * 1024)
     private var institution: InstitutionRecord?
+    /// Why the IR record could not be read, when it could not.
+    private var institutionProblem: SourceError?
     private var open: ClaimBuilder?
     private var trailerSeen = false
     private var payerParts = 0
@@ -72,6 +74,9 @@ public struct ClaimsFileDecoder: Sendable {
             }) {
                 institution = record
                 events.append(.institution(record))
+            } else if case .warning(let problem)? = events.last {
+                institution = nil
+                institutionProblem = problem
             }
             return
         case "GO":
@@ -103,8 +108,10 @@ public struct ClaimsFileDecoder: Sendable {
         }
         countTrailerTotals(type: type, line: line)
         let institution = self.institution
+        let institutionProblem = self.institutionProblem
         open?.add(line, file: fileName) { fields throws(SourceError) in
-            try ClaimsFileDecoder.parse(fields, institution: institution, dialect: dialect)
+            try ClaimsFileDecoder.parse(fields, institution: institution, institutionProblem: institutionProblem,
+                                        dialect: dialect)
         }
         if let builder = open, builder.lineCount == ClaimsFileDecoder.maximumClaimLines + 1 {
             open?.problems.append(SourceError(
@@ -117,11 +124,17 @@ public struct ClaimsFileDecoder: Sendable {
         "HO", "KO", "SN", "JD", "MF", "SY", "SI", "IY", "TO", "CO", "GR", "SJ", "TI", "TR", "TS",
     ]
 
-    private static func parse(_ fields: ClaimsFields, institution: InstitutionRecord?,
+    private static func parse(_ fields: ClaimsFields, institution: InstitutionRecord?, institutionProblem: SourceError?,
                               dialect: ClaimsDialect) throws(SourceError) -> ClaimBuilder.Parsed {
         switch fields.recordType {
         case "RE":
             guard let institution else {
+                if let institutionProblem {
+                    throw SourceError(at: fields.position,
+                                      problem: "the institution of this claim is unknown because the IR record could not "
+                                          + "be read (\(institutionProblem))",
+                                      fix: institutionProblem.fix)
+                }
                 throw SourceError(at: fields.position,
                                   problem: "no IR record comes before this claim, so its institution is unknown",
                                   fix: "the file must start with its IR record; ask the sender for the whole file")

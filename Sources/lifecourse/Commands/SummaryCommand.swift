@@ -50,8 +50,9 @@ enum SummaryText {
                  diagnosis.isMain ? "主" : "", diagnosis.lastSeen.description]
             })
         for month in summary.months {
-            let where_ = month.institutions.isEmpty ? "" : " at \(month.institutions.joined(separator: ", "))"
-            Swift.print("\n\(month.month)  \(month.claims) claims\(where_)")
+            let claims = month.claims == 0
+                ? "" : "  \(month.claims) claims at \(month.institutions.joined(separator: ", "))"
+            Swift.print("\n\(month.month)\(claims)")
             for diagnosis in month.newDiagnoses {
                 Swift.print("  傷病名 \(diagnosis.startDate) \(diagnosis.code) \(diagnosis.name ?? "") \(diagnosis.outcome ?? "")")
             }

@@ -1,3 +1,5 @@
+import Foundation
+import LifecourseTesting
 import Testing
 import LifecourseCore
 
@@ -15,5 +17,27 @@ import LifecourseCore
     ])
     func givesUnicodeNFKC(input: String, expected: String) {
         #expect(UnicodeNormalization.nfkc(input) == expected)
+    }
+}
+
+@Suite struct UnicodeNormalizationReferenceTests {
+    /// Every case of `Tests/Fixtures/nfkc/japanese-nfkc.txt` (Python's unicodedata as the reference):
+    /// circled digits, full-width forms, half-width kana with their voiced marks, CJK compatibility ideographs.
+    @Test func agreesWithAReferenceNFKCOnJapaneseCharacters() throws {
+        let text = try String(contentsOf: Fixtures.root.appendingPathComponent("nfkc/japanese-nfkc.txt"), encoding: .utf8)
+        func decode(_ field: Substring) -> String {
+            String(String.UnicodeScalarView(field.split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }))
+        }
+        var checked = 0
+        var differences = [String]()
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            let input = decode(fields[0])
+            let expected = decode(fields[1])
+            if UnicodeNormalization.nfkc(input) != expected { differences.append(String(fields[0])) }
+            checked += 1
+        }
+        #expect(checked > 2000)
+        #expect(differences.isEmpty, "NFKC differs for \(differences.count) inputs: \(differences.prefix(20))")
     }
 }

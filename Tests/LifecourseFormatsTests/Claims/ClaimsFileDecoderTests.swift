@@ -147,3 +147,13 @@ import Testing
         #expect(events.quarantined.first?.problem.problem.contains("has only 30 days") == true)
     }
 }
+
+@Suite struct ClaimsFileDecoderInstitutionTests {
+    @Test func saysWhyTheInstitutionIsUnknownWhenTheIRIsBroken() throws {
+        let events = claimsEvents(claimsFile(["IR,1,13,1,12AB567,,テスト医院,202110,00,"] + minimalClaim + ["GO,1,100,99"]))
+        #expect(events.warnings.first?.position.line == 1)
+        let problem = try #require(events.quarantined.first?.problem)
+        #expect(problem.problem.contains("the IR record could not be read"))
+        #expect(problem.problem.contains("line 1"))
+    }
+}
