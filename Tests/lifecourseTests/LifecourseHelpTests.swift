@@ -4,7 +4,7 @@ import Testing
 @Suite struct LifecourseHelpTests {
     @Test func listsEverySubcommand() throws {
         let help = try CommandRunner().run(["--help"]).standardOutput
-        for command in ["ingest", "receipts", "quarantine", "persons", "summary"] {
+        for command in ["demo", "ingest", "receipts", "quarantine", "persons", "summary", "synth"] {
             #expect(help.contains("  \(command) "), "\(command)")
         }
     }

@@ -1,0 +1,20 @@
+/// What a generator run wrote.
+public struct SynthSummary: Sendable, Hashable, Codable {
+    public var persons = 0
+    public var births = 0
+    public var deaths = 0
+    public var institutions = 0
+    public var claimsFiles = 0
+    public var claims = 0
+    public var bytes = 0
+
+    public init() {}
+}
+
+/// How far a generator run has come.
+public struct SynthProgress: Sendable {
+    public var month: String
+    public var monthIndex: Int
+    public var monthCount: Int
+    public var claims: Int
+}

@@ -1,0 +1,146 @@
+import LifecourseCore
+import LifecourseFormats
+
+/// What care a person receives in a month, as claims: regular visits for treated chronic conditions at their
+/// clinic (cancers at their hospital), acute respiratory infections, and admissions for hip fractures.
+///
+/// Rates: 急性上気道炎 visits about 1.4 a year for children, 0.5 for adults (患者調査); hip fracture about 1%
+/// a year over 80, more with osteoporosis (日本整形外科学会 大腿骨頚部骨折ガイドライン).
+struct CareModel {
+    let config: SynthConfig
+    let institutions: [SynthInstitution]
+
+    /// One person's visits in a month, by institution.
+    struct Visits {
+        var days: Set<Int> = []
+        var conditions: [ChronicCondition] = []
+        var acute: [(ClinicalCodes.Diagnosis, CalendarDate, DiagnosisOutcome)] = []
+        var drugs: [(String, Int)] = []
+        var admission: CalendarDate?
+        var radiography = false
+        var firstVisit = false
+    }
+
+    /// The visits of `person` in `month`, by institution index, in a stable order.
+    func visits(of person: inout SynthPerson, month: YearMonth, random: inout SynthRandom) -> [(Int, Visits)] {
+        var byInstitution = [Int: Visits]()
+        let age = person.age(on: month.firstDay)
+        let lastDay = person.deathDate.map { $0.yearMonth == month ? $0.day : month.dayCount } ?? month.dayCount
+        func day() -> Int { random.int(1...max(1, min(28, lastDay))) }
+        for condition in ChronicCondition.allCases {
+            guard let drug = person.treated[condition], let onset = person.onsets[condition], onset <= month.index else {
+                continue
+            }
+            guard random.chance(0.9) else { continue }
+            let institution = condition.isCancer ? person.hospital : person.clinic
+            var visits = byInstitution[institution] ?? Visits()
+            visits.days.insert(day())
+            visits.conditions.append(condition)
+            if let drug { visits.drugs.append((drug, 28)) }
+            byInstitution[institution] = visits
+        }
+        let infectionRate = age < 15 ? 0.12 : age < 65 ? 0.04 : 0.03
+        if random.chance(infectionRate) {
+            var visits = byInstitution[person.clinic] ?? Visits()
+            let date = try! month.day(day())
+            visits.days.insert(date.day)
+            visits.acute.append((ClinicalCodes.upperRespiratoryInfection, date, .cured))
+            if age >= 6 { visits.drugs.append(("acetaminophen300", 5)) }
+            byInstitution[person.clinic] = visits
+        }
+        let fractureRate = (age >= 80 ? 0.0008 : age >= 65 ? 0.0003 : 0) * (person.onsets[.osteoporosis] != nil ? 2 : 1)
+        if random.chance(fractureRate) {
+            var visits = byInstitution[person.hospital] ?? Visits()
+            let date = try! month.day(day())
+            visits.admission = date
+            visits.radiography = true
+            visits.days.formUnion(date.day...min(lastDay, date.day + random.int(7...20)))
+            visits.acute.append((ClinicalCodes.femoralNeckFracture, date, .continuing))
+            byInstitution[person.hospital] = visits
+        }
+        return byInstitution.keys.sorted().map { ($0, byInstitution[$0]!) }
+    }
+
+    /// The claim an institution writes for a person's visits in a month.
+    func claim(number: Int, person: SynthPerson, institution: SynthInstitution, month: YearMonth, visits: Visits,
+               firstVisit: Bool) -> WrittenClaim {
+        let written = WrittenIdentity(person: person, institution: institution, month: month, config: config)
+        let inpatient = visits.admission != nil
+        let days = visits.days.sorted()
+        var items = [WrittenClaim.Item]()
+        var points = 0
+        func add(_ item: WrittenClaim.Item) {
+            items.append(item)
+            points += (item.points ?? 0) * item.dayCounts.reduce(0) { $0 + $1.1 }
+        }
+        if !inpatient, let first = days.first {
+            let consultation = firstVisit ? ClinicalCodes.firstVisit : ClinicalCodes.revisit
+            add(.init(recordType: "SI", category: firstVisit ? "11" : "12", code: consultation.code, quantity: nil,
+                      points: consultation.points, times: firstVisit ? 1 : days.count,
+                      dayCounts: firstVisit ? [(first, 1)] : days.map { ($0, 1) }))
+            if firstVisit, days.count > 1 {
+                add(.init(recordType: "SI", category: "12", code: ClinicalCodes.revisit.code, quantity: nil,
+                          points: ClinicalCodes.revisit.points, times: days.count - 1,
+                          dayCounts: days.dropFirst().map { ($0, 1) }))
+            }
+        }
+        if visits.radiography, let admission = visits.admission {
+            add(.init(recordType: "SI", category: "70", code: ClinicalCodes.plainRadiographyReading.code, quantity: nil,
+                      points: ClinicalCodes.plainRadiographyReading.points, times: 1, dayCounts: [(admission.day, 1)]))
+        }
+        if !visits.drugs.isEmpty, let first = days.first {
+            if institution.dispensesInHouse || inpatient {
+                for (key, supply) in visits.drugs {
+                    let drug = ClinicalCodes.drugs[key]!
+                    add(.init(recordType: "IY", category: drug.category, code: drug.claimsCode, quantity: drug.dailyQuantity,
+                              points: max(1, Int(drug.dailyQuantity * 2)), times: supply, dayCounts: [(first, supply)]))
+                }
+            } else {
+                add(.init(recordType: "SI", category: "80", code: ClinicalCodes.prescription.code, quantity: nil,
+                          points: ClinicalCodes.prescription.points, times: days.count, dayCounts: days.map { ($0, 1) }))
+            }
+        }
+        var diagnoses = visits.conditions.map { condition -> WrittenClaim.Diagnosis in
+            let onset = YearMonth(index: person.onsets[condition]!)
+            let start = try! onset.day(1 + (person.id &* 31 &+ condition.rawValue &* 7) % min(28, onset.dayCount))
+            return Self.diagnosis(condition.diagnosis, start: start, outcome: .continuing)
+        }
+        diagnoses += visits.acute.map { Self.diagnosis($0.0, start: $0.1, outcome: $0.2) }
+        if let death = person.deathDate, death.yearMonth == month, !diagnoses.isEmpty {
+            diagnoses[0].outcome = .died
+        }
+        if !diagnoses.isEmpty { diagnoses[0].isMain = true }
+        let header = WrittenClaim.Header(
+            claimNumber: number, claimType: Self.claimType(person: person, month: month, inpatient: inpatient),
+            serviceMonth: month, name: written.name, kanaName: written.kana, sex: person.sex,
+            birthDate: written.birthDate, benefitRate: nil, admissionDate: visits.admission,
+            bedCount: inpatient ? institution.beds : nil, chartNumber: Self.chartNumber(person, institution))
+        let card = WrittenClaim.Card(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol,
+                                     number: written.number)
+        return WrittenClaim(
+            header: header, insurance: card,
+            qualification: written.branch.map { .init(confirmation: "01", branch: $0) },
+            diagnoses: diagnoses, items: items, actualDays: days.count, points: points)
+    }
+
+    private static func diagnosis(_ code: ClinicalCodes.Diagnosis, start: CalendarDate,
+                                  outcome: DiagnosisOutcome) -> WrittenClaim.Diagnosis {
+        WrittenClaim.Diagnosis(code: code.claimsCode ?? "0000999", name: code.claimsCode == nil ? code.name : nil,
+                               startDate: start, outcome: outcome, isMain: false)
+    }
+
+    /// レセプト種別: 医科, the payer (1 医保, 3 後期高齢者医療), single payer, then person kind and setting.
+    static func claimType(person: SynthPerson, month: YearMonth, inpatient: Bool) -> String {
+        let age = person.age(on: month.firstDay)
+        if person.coverage.kind == .kouki { return inpatient ? "1317" : "1318" }
+        let kind: Int = if age < 6 { 3 } else if age >= 70 { 7 } else if person.coverage.isDependant { 5 } else { 1 }
+        return "111" + String(inpatient ? kind : kind + 1)
+    }
+
+    /// The institution's own patient number for a person (カルテ番号), stable across months.
+    static func chartNumber(_ person: SynthPerson, _ institution: SynthInstitution) -> String {
+        var hash = UInt64(person.id) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(institution.index) &* 0xC2B2_AE3D_27D4_EB4F
+        hash ^= hash >> 29
+        return pad(Int(hash % 9_000_000) + 1_000_000, 7)
+    }
+}

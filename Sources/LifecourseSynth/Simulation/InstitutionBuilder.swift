@@ -1,0 +1,64 @@
+import LifecourseCore
+
+/// Creates the institutions a population needs: a clinic for about every 1,200 persons in each municipality
+/// (at least one), a hospital for about every 15,000 in each prefecture (at least one), with real-format
+/// 10-digit codes and beds drawn from the national bed-size mix (医療施設調査).
+struct InstitutionBuilder {
+    let config: SynthConfig
+
+    func build(for persons: [SynthPerson]) -> [SynthInstitution] {
+        var random = SynthRandom.stream(config.seed, 3)
+        var perMunicipality = [Int: Int]()
+        var perPrefecture = [Int: Int]()
+        for person in persons {
+            perMunicipality[person.municipality, default: 0] += 1
+            perPrefecture[person.prefecture, default: 0] += 1
+        }
+        var institutions = [SynthInstitution]()
+        var serials = [Int: Int]()
+        func code(prefecture: Int, schedule: FeeSchedule, municipality: Int) -> InstitutionCode {
+            let serial = serials[prefecture, default: 0] + 1
+            serials[prefecture] = serial
+            let district = 1 + municipality % 90
+            let body = pad(prefecture, 2) + String(schedule.rawValue) + pad(district, 2) + pad(serial % 10_000, 4)
+            let check = CheckDigit.luhn(for: body)!
+            return try! InstitutionCode(body + String(check))
+        }
+        for municipality in perMunicipality.keys.sorted() {
+            let place = Geography.municipalities[municipality]
+            let count = max(1, perMunicipality[municipality]! / 1200)
+            for number in 1...count {
+                institutions.append(SynthInstitution(
+                    index: institutions.count, kind: .clinic,
+                    code: code(prefecture: place.prefectureCode, schedule: .medical, municipality: municipality),
+                    name: "\(place.name)第\(number)クリニック", prefecture: place.prefectureCode,
+                    municipality: municipality, beds: random.chance(0.06) ? random.int(1...19) : 0,
+                    dispensesInHouse: random.chance(0.25), habits: SystemHabits(noise: config.noise, random: &random)))
+            }
+        }
+        for prefecture in perPrefecture.keys.sorted() {
+            let count = max(1, perPrefecture[prefecture]! / 15_000)
+            let places = Geography.municipalities(in: prefecture)
+            for number in 1...count {
+                let place = places[number % places.count]
+                let municipality = Geography.municipalities.firstIndex(of: place)!
+                institutions.append(SynthInstitution(
+                    index: institutions.count, kind: .hospital,
+                    code: code(prefecture: prefecture, schedule: .medical, municipality: municipality),
+                    name: "\(place.name)総合病院\(number == 1 ? "" : String(number))", prefecture: prefecture,
+                    municipality: municipality, beds: random.pick(Self.bedSizes) + random.int(0...49),
+                    dispensesInHouse: false, habits: SystemHabits(noise: config.noise, random: &random)))
+            }
+        }
+        return institutions
+    }
+
+    /// Hospital bed-size classes and their shares (厚生労働省「医療施設調査」 2020: 20–99 beds 68%, 100–199 21%,
+    /// 200–299 6%, 300–499 4%, 500+ 2%).
+    static let bedSizes = WeightedTable([(20, 0.35), (50, 0.33), (100, 0.21), (200, 0.06), (300, 0.04), (500, 0.02)])
+}
+
+func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return String(repeating: "0", count: max(0, width - text.count)) + text
+}

@@ -1,0 +1,103 @@
+public import Foundation
+import LifecourseCore
+import LifecourseFormats
+
+/// Generates a synthetic population month by month and writes what each institution would send, with the
+/// ground truth in `truth/`.
+///
+/// Output layout:
+/// - `claims/medical/PP/INSTITUTION/YYYYMM/{shaho,kokuho}/RECEIPTC.UKE` — 医科 claims per institution, month and
+///   payer (社保 to 支払基金, 国保 and 後期 to 国保連), CP932 with CRLF.
+/// - `truth/persons.csv`, `truth/claims.csv`, `truth/institutions.csv` — who everyone is and which person each
+///   claim is about. Only evaluation code reads these.
+/// - `manifest.json` — the configuration and the counts.
+///
+/// The same configuration gives byte-identical output: every random draw comes from a stream derived from
+/// the seed, persons are visited in a fixed order, and files are written in a fixed order.
+public struct SynthGenerator: Sendable {
+    public let config: SynthConfig
+
+    public init(config: SynthConfig) {
+        self.config = config
+    }
+
+    public func run(to output: URL, progress: (SynthProgress) -> Void = { _ in }) throws -> SynthSummary {
+        var (persons, institutions) = PopulationBuilder(config: config).build()
+        var summary = SynthSummary()
+        summary.institutions = institutions.count
+        let initialCount = persons.count
+        let events = LifeEvents(config: config, institutions: institutions)
+        let care = CareModel(config: config, institutions: institutions)
+        var branches = [String: Int]()
+        for person in persons {
+            let key = LifeEvents.cardKey(person.coverage)
+            branches[key] = max(branches[key, default: 0], person.coverage.branch)
+        }
+        let truthClaims = try OutputFile(output.appendingPathComponent("truth/claims.csv"))
+        try truthClaims.write("file,claim_number,person_id\n")
+        let months = config.months
+        for (monthIndex, month) in months.enumerated() {
+            events.step(&persons, month: month, branches: &branches)
+            // Claims by institution and payer, in person order.
+            var files = [String: (institution: Int, payer: Int, claims: [WrittenClaim], people: [Int])]()
+            for index in persons.indices {
+                var person = persons[index]
+                if let death = person.deathDate, death.yearMonth < month { continue }
+                if person.birthDate > month.lastDay { continue }
+                var random = SynthRandom.stream(config.seed, 6, UInt64(person.id) << 24 | UInt64(month.index))
+                for (institutionIndex, visits) in care.visits(of: &person, month: month, random: &random) {
+                    let institution = institutions[institutionIndex]
+                    let payer = [.kokuho, .kouki].contains(person.coverage.kind) ? 2 : 1
+                    let key = "\(institution.code.code)|\(payer)"
+                    var file = files[key] ?? (institutionIndex, payer, [], [])
+                    let first = !person.visited.contains(institutionIndex)
+                    if first { person.visited.append(institutionIndex) }
+                    file.claims.append(care.claim(number: file.claims.count + 1, person: person, institution: institution,
+                                                  month: month, visits: visits, firstVisit: first))
+                    file.people.append(person.id)
+                    files[key] = file
+                }
+                persons[index] = person
+            }
+            for key in files.keys.sorted() {
+                let file = files[key]!
+                let institution = institutions[file.institution]
+                let path = "claims/medical/\(pad(institution.prefecture, 2))/\(institution.code.code)/"
+                    + "\(month.description.filter { $0 != "-" })/\(file.payer == 1 ? "shaho" : "kokuho")/RECEIPTC.UKE"
+                var writer = ClaimsFileWriter(dateStyle: institution.habits.eraDates ? .era : .western)
+                writer.institution(institution.code, payer: file.payer, name: institution.name,
+                                   billingMonth: YearMonth(index: month.index + 1))
+                for claim in file.claims { writer.claim(claim) }
+                let bytes = try writer.finish()
+                try OutputFile.write(bytes, to: output.appendingPathComponent(path))
+                for (claim, person) in zip(file.claims, file.people) {
+                    try truthClaims.write("\(path),\(claim.header.claimNumber),\(person)\n")
+                }
+                summary.claimsFiles += 1
+                summary.claims += file.claims.count
+                summary.bytes += bytes.count
+            }
+            progress(SynthProgress(month: month.description, monthIndex: monthIndex, monthCount: months.count,
+                                   claims: summary.claims))
+        }
+        try truthClaims.close()
+        summary.persons = persons.count
+        summary.births = persons.count - initialCount
+        summary.deaths = persons.filter { !$0.isAlive }.count
+        try TruthWriter(output: output).write(persons: persons, institutions: institutions)
+        try writeManifest(summary, to: output)
+        return summary
+    }
+
+    private func writeManifest(_ summary: SynthSummary, to output: URL) throws {
+        struct Manifest: Encodable {
+            let generator = "lifecourse synth"
+            let config: SynthConfig
+            let summary: SynthSummary
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try OutputFile.write(Array(try encoder.encode(Manifest(config: config, summary: summary))),
+                             to: output.appendingPathComponent("manifest.json"))
+    }
+}

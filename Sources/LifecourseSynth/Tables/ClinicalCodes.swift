@@ -1,0 +1,88 @@
+/// Codes the generator writes, each checked against a published master before it was added.
+///
+/// Only verified codes are written as codes. A diagnosis whose 7-digit 傷病名コード has not been checked is
+/// written as the claims system writes an uncoded diagnosis: 0000999 with its name, and its ICD-10 goes to the
+/// ground truth. Sources:
+/// - `hot9`: MEDIS-DC 医薬品HOTコードマスター (2026-09-30 release; HOT9, YJ and the 9-digit claims code on one row).
+/// - `ssk`: 社会保険診療報酬支払基金 基本マスター rows kept in `../shared/fixtures/masters` and the claims fixture.
+/// - `jahis`: a JAHIS prescription example and an FHIR example agreeing on the same codes.
+enum ClinicalCodes {
+    struct Diagnosis: Sendable {
+        let name: String
+        /// The 7-digit 傷病名コード, or nil while not verified (written as 0000999 with the name).
+        let claimsCode: String?
+        let icd10: String
+    }
+
+    struct Drug: Sendable {
+        let name: String
+        let claimsCode: String
+        let yj: String?
+        let hot9: String?
+        /// 診療識別: 21 内服, 22 屯服, 23 外用.
+        let category: String
+        /// Units per day (tablets, grams).
+        let dailyQuantity: Double
+        /// The unit the quantity counts (錠, g, カプセル).
+        let unit: String
+        let source: String
+    }
+
+    struct Procedure: Sendable {
+        let name: String
+        let code: String
+        let points: Int
+    }
+
+    static let hypertension = Diagnosis(name: "高血圧症", claimsCode: "8833421", icd10: "I10")
+    static let diabetes = Diagnosis(name: "糖尿病", claimsCode: "2500013", icd10: "E14")
+    static let dyslipidaemia = Diagnosis(name: "脂質異常症", claimsCode: nil, icd10: "E785")
+    static let ckd = Diagnosis(name: "慢性腎臓病", claimsCode: nil, icd10: "N189")
+    static let dementia = Diagnosis(name: "アルツハイマー型認知症", claimsCode: nil, icd10: "G309")
+    static let osteoporosis = Diagnosis(name: "骨粗鬆症", claimsCode: nil, icd10: "M8199")
+    static let asthma = Diagnosis(name: "気管支喘息", claimsCode: nil, icd10: "J459")
+    static let stomachCancer = Diagnosis(name: "胃癌", claimsCode: nil, icd10: "C169")
+    static let colorectalCancer = Diagnosis(name: "大腸癌", claimsCode: nil, icd10: "C189")
+    static let lungCancer = Diagnosis(name: "肺癌", claimsCode: nil, icd10: "C349")
+    static let breastCancer = Diagnosis(name: "乳癌", claimsCode: nil, icd10: "C509")
+    static let prostateCancer = Diagnosis(name: "前立腺癌", claimsCode: nil, icd10: "C61")
+    static let upperRespiratoryInfection = Diagnosis(name: "急性上気道炎", claimsCode: "4659007", icd10: "J069")
+    static let femoralNeckFracture = Diagnosis(name: "大腿骨頚部骨折", claimsCode: nil, icd10: "S720")
+    static let injury = Diagnosis(name: "外傷", claimsCode: "9599001", icd10: "T149")
+
+    static let drugs: [String: Drug] = [
+        "amlodipine5": Drug(name: "ノルバスク錠５ｍｇ", claimsCode: "612170710", yj: "2171022F1022", hot9: "103299401",
+                            category: "21", dailyQuantity: 1, unit: "錠", source: "jahis"),
+        "nicardipine20": Drug(name: "ペルジピン錠２０ｍｇ", claimsCode: "610454081", yj: "2149019F2170", hot9: "103503201",
+                              category: "21", dailyQuantity: 3, unit: "錠", source: "hot9"),
+        "nicardipine10": Drug(name: "ペルジピン錠１０ｍｇ", claimsCode: "612190103", yj: "2149019F1069", hot9: "103485101",
+                              category: "21", dailyQuantity: 3, unit: "錠", source: "hot9"),
+        "pravastatin5": Drug(name: "メバロチン錠５", claimsCode: "610454085", yj: "2189010F1039", hot9: "103464601",
+                             category: "21", dailyQuantity: 2, unit: "錠", source: "hot9"),
+        "pravastatin10": Drug(name: "メバロチン錠１０", claimsCode: "612180265", yj: "2189010F2027", hot9: "103465301",
+                              category: "21", dailyQuantity: 1, unit: "錠", source: "hot9"),
+        "simvastatin5": Drug(name: "リポバス錠５", claimsCode: "612180263", yj: "2189011F1025", hot9: "103466001",
+                             category: "21", dailyQuantity: 1, unit: "錠", source: "hot9"),
+        "bezafibrate100": Drug(name: "ベザトールＳＲ錠１００ｍｇ", claimsCode: "610407028", yj: "2183005G2028",
+                               hot9: "103407301", category: "21", dailyQuantity: 2, unit: "錠", source: "hot9"),
+        "famotidine": Drug(name: "ガスター散２％", claimsCode: "610406079", yj: "2325003B2029", hot9: nil,
+                           category: "21", dailyQuantity: 1, unit: "g", source: "ssk"),
+        "nitrazepam5": Drug(name: "ベンザリン錠５", claimsCode: "610453117", yj: "1124003F2222", hot9: "100350501",
+                            category: "21", dailyQuantity: 1, unit: "錠", source: "hot9"),
+        "estazolam2": Drug(name: "ユーロジン２ｍｇ錠", claimsCode: "611120081", yj: "1124001F2029", hot9: "100329101",
+                           category: "21", dailyQuantity: 1, unit: "錠", source: "hot9"),
+        "ferrousCitrate50": Drug(name: "フェロミア錠５０ｍｇ", claimsCode: "613220039", yj: "3222013F1025",
+                                 hot9: "107296901", category: "21", dailyQuantity: 2, unit: "錠", source: "hot9"),
+        "potassiumAspartate": Drug(name: "アスパラカリウム錠３００ｍｇ", claimsCode: "620004902", yj: "3229005F1080",
+                                   hot9: "107319501", category: "21", dailyQuantity: 3, unit: "錠", source: "hot9"),
+        "tegafur200": Drug(name: "フルツロンカプセル２００", claimsCode: "614210129", yj: "4223004M2023",
+                           hot9: "109099402", category: "21", dailyQuantity: 3, unit: "カプセル", source: "hot9"),
+        "acetaminophen300": Drug(name: "カロナール錠３００", claimsCode: "620000033", yj: nil, hot9: nil,
+                                 category: "22", dailyQuantity: 3, unit: "錠", source: "jahis"),
+    ]
+
+    static let firstVisit = Procedure(name: "初診料", code: "111000110", points: 288)
+    static let revisit = Procedure(name: "再診料", code: "112007410", points: 73)
+    static let prescription = Procedure(name: "処方箋料（リフィル以外・その他）", code: "120002910", points: 68)
+    static let plainRadiographyReading = Procedure(name: "単純撮影（イ）の写真診断", code: "170000410", points: 85)
+}

@@ -1,0 +1,125 @@
+import Foundation
+import LifecourseCore
+import LifecourseFormats
+import LifecourseTesting
+import Testing
+@testable import LifecourseSynth
+
+@Suite(.serialized) struct SynthGeneratorTests {
+    static let config = SynthConfig(persons: 600, seed: 11, firstYear: 2021, lastYear: 2022, prefectures: [13, 47])
+
+    /// Every file under a folder, by relative path.
+    static func contents(of directory: TemporaryDirectory) throws -> [String: Data] {
+        var files = [String: Data]()
+        for url in Fixtures.files(under: directory.url) {
+            files[String(url.path.dropFirst(directory.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test func writesByteIdenticalOutputForTheSameSeed() throws {
+        let first = try TemporaryDirectory()
+        let second = try TemporaryDirectory()
+        let other = try TemporaryDirectory()
+        defer { first.remove(); second.remove(); other.remove() }
+        _ = try SynthGenerator(config: Self.config).run(to: first.url)
+        _ = try SynthGenerator(config: Self.config).run(to: second.url)
+        var changed = Self.config
+        changed.seed = 12
+        _ = try SynthGenerator(config: changed).run(to: other.url)
+        let a = try Self.contents(of: first)
+        #expect(a.count > 50)
+        #expect(a == (try Self.contents(of: second)))
+        #expect(a != (try Self.contents(of: other)))
+    }
+
+    @Test func writesClaimsThatTheReaderAcceptsWhole() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        let summary = try SynthGenerator(config: Self.config).run(to: output.url)
+        var claims = 0
+        for file in Fixtures.files(under: output.url.appendingPathComponent("claims")) {
+            var decoder = ClaimsFileDecoder(fileName: file.lastPathComponent)
+            let events = decoder.decode(try Fixtures.bytes(file)) + decoder.finish()
+            for event in events {
+                switch event {
+                case .claim: claims += 1
+                case .quarantined(let claim): Issue.record("\(file.path): \(claim.problem)")
+                case .warning(let warning): Issue.record("\(file.path): \(warning)")
+                case .unknownRecord(let record): Issue.record("\(file.path): unknown \(record.recordType)")
+                default: break
+                }
+            }
+        }
+        #expect(claims == summary.claims)
+        #expect(summary.claims > 1000)
+    }
+
+    /// An independent check: Foundation's decoder (not the project's) and the field counts of FORMATS.md.
+    @Test func writesClaimsWithTheFieldCountsOfTheLayout() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        _ = try SynthGenerator(config: Self.config).run(to: output.url)
+        let counts = ["IR": 10, "RE": 38, "HO": 15, "KO": 12, "SN": 9, "SY": 8, "SI": 44, "IY": 44, "TO": 48, "CO": 5,
+                      "GO": 4]
+        var seen = Set<String>()
+        for file in Fixtures.files(under: output.url.appendingPathComponent("claims")) {
+            let data = try Data(contentsOf: file)
+            let text = try #require(String(data: data, encoding: .shiftJIS), "\(file.path) is not CP932")
+            #expect(text.hasSuffix("\r\n"))
+            for line in text.components(separatedBy: "\r\n") where !line.isEmpty {
+                let fields = line.components(separatedBy: ",")
+                seen.insert(fields[0])
+                #expect(counts[fields[0]] == fields.count, "\(file.lastPathComponent): \(line)")
+            }
+        }
+        #expect(seen.isSuperset(of: ["IR", "RE", "HO", "SN", "SY", "SI", "IY", "GO"]))
+    }
+
+    @Test func mapsEveryClaimToItsTruePerson() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        let summary = try SynthGenerator(config: Self.config).run(to: output.url)
+        let truth = try String(contentsOf: output.file("truth/claims.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(truth.count == summary.claims)
+        let persons = try String(contentsOf: output.file("truth/persons.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst()
+        #expect(persons.count == summary.persons)
+        for row in truth.prefix(200) {
+            let file = output.url.appendingPathComponent(row[0])
+            let text = String(data: try Data(contentsOf: file), encoding: .shiftJIS)!
+            #expect(text.contains("\r\nRE,\(row[1]),"), "\(row[0]) claim \(row[1])")
+            #expect(Int(row[2])! < summary.persons)
+        }
+    }
+
+    @Test func writesTheIdentityNoiseOfRealFiles() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        var config = Self.config
+        config.noise.eraDateInstitutions = 0.5
+        config.noise.halfWidthKanaInstitutions = 0.5
+        _ = try SynthGenerator(config: config).run(to: output.url)
+        var eraDated = false
+        var halfWidth = false
+        var fullWidthCards = false
+        for file in Fixtures.files(under: output.url.appendingPathComponent("claims")) {
+            let text = String(data: try Data(contentsOf: file), encoding: .shiftJIS)!
+            let header = text.prefix { $0 != "\r" }.components(separatedBy: ",")
+            if header[0] == "IR", header[7].count == 5 { eraDated = true }
+            if text.unicodeScalars.contains(where: { (0xFF66...0xFF9D).contains($0.value) }) { halfWidth = true }
+            if text.contains("HO,") && text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) {
+                fullWidthCards = true
+            }
+        }
+        #expect(eraDated)
+        #expect(halfWidth)
+        #expect(fullWidthCards)
+        // Twins and siblings share a card number with different 枝番.
+        let persons = try String(contentsOf: output.file("truth/persons.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let cards = Dictionary(grouping: persons) { "\($0[10])|\($0[11])|\($0[12])" }
+        #expect(cards.values.contains { group in Set(group.map { $0[13] }).count > 1 })
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import LifecourseTesting
+import Testing
+
+@Suite struct DemoCommandTests {
+    @Test func runsTheWholePathAndChangesNothingTheSecondTime() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let lifecourse = try CommandRunner()
+        let arguments = ["demo", "--persons", "150", "--years", "2024", "--data", directory.file("data").path]
+        let first = try lifecourse.run(arguments)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains(" 0 quarantined"))
+        #expect(first.standardOutput.contains("0 not readable"))
+        #expect(first.standardOutput.contains("research IDs for"))
+        #expect(first.standardOutput.contains("lifecourse summary"))
+        let second = try lifecourse.run(arguments)
+        #expect(second.status == 0)
+        #expect(second.standardOutput.contains(" 0 files received"))
+    }
+}
