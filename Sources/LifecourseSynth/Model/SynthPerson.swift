@@ -11,15 +11,20 @@ struct SynthPerson: Sendable {
     var prefecture: Int
     var municipality: Int
     var coverage: Coverage
-    /// Onset month index (months since the epoch month) per condition, or nil.
-    var onsets: [ChronicCondition: Int] = [:]
-    /// Conditions diagnosed and under regular care, with the drug chosen for each.
-    var treated: [ChronicCondition: String?] = [:]
+    var conditions = ConditionState()
     var clinic: Int
     var hospital: Int
     var deathDate: CalendarDate?
-    /// Institutions the person has visited (the first visit bills 初診料).
-    var visited: [Int] = []
+    /// The last institutions the person visited (a first visit bills 初診料).
+    var visited = SIMD4<Int32>(repeating: -1)
+
+    /// Records a visit; true when it is the first at that institution.
+    mutating func visit(_ institution: Int) -> Bool {
+        let value = Int32(institution)
+        if visited[0] == value || visited[1] == value || visited[2] == value || visited[3] == value { return false }
+        visited = SIMD4(value, visited[0], visited[1], visited[2])
+        return true
+    }
     var random: SynthRandom
 
     var isAlive: Bool { deathDate == nil }

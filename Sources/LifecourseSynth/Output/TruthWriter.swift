@@ -10,8 +10,7 @@ struct TruthWriter {
         try people.write("person_id,sex,birth_date,surname,given_name,surname_kana,given_name_kana,prefecture,"
                          + "municipality,insurance,insurer_number,card_symbol,card_number,branch,death_date,conditions\n")
         for person in persons {
-            let conditions = person.onsets.keys.sorted { $0.rawValue < $1.rawValue }.map(\.diagnosis.icd10)
-                .joined(separator: " ")
+            let conditions = person.conditions.present.map(\.diagnosis.icd10).joined(separator: " ")
             let fields: [String] = [
                 String(person.id), person.sex.claimsCode, person.birthDate.description, person.surname.kanji,
                 person.givenName.kanji, person.surname.kana, person.givenName.kana, pad(person.prefecture, 2),

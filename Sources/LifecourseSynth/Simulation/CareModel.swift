@@ -28,9 +28,11 @@ struct CareModel {
         let lastDay = person.deathDate.map { $0.yearMonth == month ? $0.day : month.dayCount } ?? month.dayCount
         func day() -> Int { random.int(1...max(1, min(28, lastDay))) }
         for condition in ChronicCondition.allCases {
-            guard let drug = person.treated[condition], let onset = person.onsets[condition], onset <= month.index else {
+            guard person.conditions.isTreated(condition), let onset = person.conditions.onset(condition),
+                  onset <= month.index else {
                 continue
             }
+            let drug = person.conditions.drug(condition)
             guard random.chance(0.9) else { continue }
             let institution = condition.isCancer ? person.hospital : person.clinic
             var visits = byInstitution[institution] ?? Visits()
@@ -48,7 +50,7 @@ struct CareModel {
             if age >= 6 { visits.drugs.append(("acetaminophen300", 5)) }
             byInstitution[person.clinic] = visits
         }
-        let fractureRate = (age >= 80 ? 0.0008 : age >= 65 ? 0.0003 : 0) * (person.onsets[.osteoporosis] != nil ? 2 : 1)
+        let fractureRate = (age >= 80 ? 0.0008 : age >= 65 ? 0.0003 : 0) * (person.conditions.has(.osteoporosis) ? 2 : 1)
         if random.chance(fractureRate) {
             var visits = byInstitution[person.hospital] ?? Visits()
             let date = try! month.day(day())
@@ -101,7 +103,7 @@ struct CareModel {
             }
         }
         var diagnoses = visits.conditions.map { condition -> WrittenClaim.Diagnosis in
-            let onset = YearMonth(index: person.onsets[condition]!)
+            let onset = YearMonth(index: person.conditions.onset(condition)!)
             let start = try! onset.day(1 + (person.id &* 31 &+ condition.rawValue &* 7) % min(28, onset.dayCount))
             return Self.diagnosis(condition.diagnosis, start: start, outcome: .continuing)
         }

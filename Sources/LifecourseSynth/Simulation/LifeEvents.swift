@@ -47,20 +47,20 @@ struct LifeEvents {
                             persons: inout [SynthPerson], branches: inout [String: Int]) {
         let day = month.firstDay
         let age = Double(person.age(on: day)) + Double(month.month) / 24
-        // Death: the age hazard plus the excess of the conditions the person has.
-        var hazard = Demography.monthlyDeathHazard(age: age, sex: person.sex)
-        for condition in person.onsets.keys { hazard += condition.excessDeathRate / 12 }
+        // Death: the life table's hazard, raised for the person's conditions relative to persons of their age.
+        var risk = 1.0
+        for condition in person.conditions.present { risk += condition.relativeRisk - 1 }
+        let hazard = Demography.monthlyDeathHazard(age: age, sex: person.sex) * risk
+            / ChronicCondition.averageRelativeRisk(age: age, sex: person.sex)
         if random.chance(hazard) {
             person.deathDate = try! month.day(random.int(1...month.dayCount))
             return
         }
         // New conditions.
-        for condition in ChronicCondition.allCases where person.onsets[condition] == nil {
+        for condition in ChronicCondition.allCases where !person.conditions.has(condition) {
             if random.chance(condition.monthlyIncidence(age: age, sex: person.sex)) {
-                person.onsets[condition] = month.index
-                if random.chance(condition.treatedShare) {
-                    person.treated[condition] = condition.drugKeys.isEmpty ? nil : random.element(condition.drugKeys)
-                }
+                person.conditions.begin(condition, month: month.index)
+                if random.chance(condition.treatedShare) { person.conditions.treat(condition, random: &random) }
             }
         }
         let wholeAge = person.age(on: month.lastDay)

@@ -117,6 +117,7 @@ struct PopulationBuilder {
             card.branch = branch
             persons[index].coverage = card
             persons[index].household = persons[head].household
+            persons[index].prefecture = persons[head].prefecture
             persons[index].municipality = persons[head].municipality
             if persons[index].age(on: start) < 20 { persons[index].surname = persons[head].surname }
         }
@@ -174,10 +175,8 @@ struct PopulationBuilder {
                 guard random.chance(p) else { continue }
                 // Began some time ago: up to ten years, never before birth.
                 let monthsAgo = min(random.int(0...120), Int(age * 12))
-                persons[index].onsets[condition] = startIndex - monthsAgo
-                if random.chance(condition.treatedShare) {
-                    persons[index].treated[condition] = condition.drugKeys.isEmpty ? nil : random.element(condition.drugKeys)
-                }
+                persons[index].conditions.begin(condition, month: startIndex - monthsAgo)
+                if random.chance(condition.treatedShare) { persons[index].conditions.treat(condition, random: &random) }
             }
             persons[index].random = random
         }

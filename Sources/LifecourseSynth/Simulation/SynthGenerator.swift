@@ -38,44 +38,49 @@ public struct SynthGenerator: Sendable {
         let months = config.months
         for (monthIndex, month) in months.enumerated() {
             events.step(&persons, month: month, branches: &branches)
-            // Claims by institution and payer, in person order.
-            var files = [String: (institution: Int, payer: Int, claims: [WrittenClaim], people: [Int])]()
-            for index in persons.indices {
-                var person = persons[index]
-                if let death = person.deathDate, death.yearMonth < month { continue }
-                if person.birthDate > month.lastDay { continue }
-                var random = SynthRandom.stream(config.seed, 6, UInt64(person.id) << 24 | UInt64(month.index))
-                for (institutionIndex, visits) in care.visits(of: &person, month: month, random: &random) {
-                    let institution = institutions[institutionIndex]
-                    let payer = [.kokuho, .kouki].contains(person.coverage.kind) ? 2 : 1
-                    let key = "\(institution.code.code)|\(payer)"
-                    var file = files[key] ?? (institutionIndex, payer, [], [])
-                    let first = !person.visited.contains(institutionIndex)
-                    if first { person.visited.append(institutionIndex) }
-                    file.claims.append(care.claim(number: file.claims.count + 1, person: person, institution: institution,
-                                                  month: month, visits: visits, firstVisit: first))
-                    file.people.append(person.id)
-                    files[key] = file
+            // One prefecture at a time, so that only one prefecture's month of claims is held in memory:
+            // persons visit institutions of the prefecture they live in.
+            var byPrefecture = [Int: [Int]]()
+            for index in persons.indices { byPrefecture[persons[index].prefecture, default: []].append(index) }
+            for prefecture in byPrefecture.keys.sorted() {
+                var files = [String: (institution: Int, payer: Int, claims: [WrittenClaim], people: [Int])]()
+                for index in byPrefecture[prefecture]! {
+                    var person = persons[index]
+                    if let death = person.deathDate, death.yearMonth < month { continue }
+                    if person.birthDate > month.lastDay { continue }
+                    var random = SynthRandom.stream(config.seed, 6, UInt64(person.id) << 24 | UInt64(month.index))
+                    for (institutionIndex, visits) in care.visits(of: &person, month: month, random: &random) {
+                        let institution = institutions[institutionIndex]
+                        let payer = [.kokuho, .kouki].contains(person.coverage.kind) ? 2 : 1
+                        let key = "\(institution.code.code)|\(payer)"
+                        var file = files[key] ?? (institutionIndex, payer, [], [])
+                        let first = person.visit(institutionIndex)
+                        file.claims.append(care.claim(number: file.claims.count + 1, person: person,
+                                                      institution: institution, month: month, visits: visits,
+                                                      firstVisit: first))
+                        file.people.append(person.id)
+                        files[key] = file
+                    }
+                    persons[index] = person
                 }
-                persons[index] = person
-            }
-            for key in files.keys.sorted() {
-                let file = files[key]!
-                let institution = institutions[file.institution]
-                let path = "claims/medical/\(pad(institution.prefecture, 2))/\(institution.code.code)/"
-                    + "\(month.description.filter { $0 != "-" })/\(file.payer == 1 ? "shaho" : "kokuho")/RECEIPTC.UKE"
-                var writer = ClaimsFileWriter(dateStyle: institution.habits.eraDates ? .era : .western)
-                writer.institution(institution.code, payer: file.payer, name: institution.name,
-                                   billingMonth: YearMonth(index: month.index + 1))
-                for claim in file.claims { writer.claim(claim) }
-                let bytes = try writer.finish()
-                try OutputFile.write(bytes, to: output.appendingPathComponent(path))
-                for (claim, person) in zip(file.claims, file.people) {
-                    try truthClaims.write("\(path),\(claim.header.claimNumber),\(person)\n")
+                for key in files.keys.sorted() {
+                    let file = files[key]!
+                    let institution = institutions[file.institution]
+                    let path = "claims/medical/\(pad(institution.prefecture, 2))/\(institution.code.code)/"
+                        + "\(month.description.filter { $0 != "-" })/\(file.payer == 1 ? "shaho" : "kokuho")/RECEIPTC.UKE"
+                    var writer = ClaimsFileWriter(dateStyle: institution.habits.eraDates ? .era : .western)
+                    writer.institution(institution.code, payer: file.payer, name: institution.name,
+                                       billingMonth: YearMonth(index: month.index + 1))
+                    for claim in file.claims { writer.claim(claim) }
+                    let bytes = try writer.finish()
+                    try OutputFile.write(bytes, to: output.appendingPathComponent(path))
+                    for (claim, person) in zip(file.claims, file.people) {
+                        try truthClaims.write("\(path),\(claim.header.claimNumber),\(person)\n")
+                    }
+                    summary.claimsFiles += 1
+                    summary.claims += file.claims.count
+                    summary.bytes += bytes.count
                 }
-                summary.claimsFiles += 1
-                summary.claims += file.claims.count
-                summary.bytes += bytes.count
             }
             progress(SynthProgress(month: month.description, monthIndex: monthIndex, monthCount: months.count,
                                    claims: summary.claims))

@@ -84,16 +84,25 @@ public enum ChronicCondition: Int, Sendable, Hashable, CaseIterable, Codable {
 
     var isCancer: Bool { rawValue >= ChronicCondition.stomachCancer.rawValue }
 
-    /// Extra yearly death probability while the condition lasts.
-    var excessDeathRate: Double {
+    /// How much the condition multiplies the risk of dying (rounded from Japanese cohort studies; cancers from
+    /// 5-year relative survival). The life table already counts these deaths, so the generator divides by the
+    /// average multiplier at each age: the population's death rate stays that of the life table.
+    var relativeRisk: Double {
         switch self {
-        case .lungCancer: 0.25
-        case .stomachCancer, .colorectalCancer: 0.08
-        case .breastCancer, .prostateCancer: 0.03
-        case .dementia: 0.05
-        case .ckd: 0.01
-        default: 0
+        case .lungCancer: 8
+        case .stomachCancer, .colorectalCancer: 3
+        case .breastCancer, .prostateCancer: 1.5
+        case .dementia: 2.5
+        case .ckd: 1.5
+        case .diabetes: 1.3
+        case .hypertension: 1.1
+        default: 1
         }
+    }
+
+    /// The average death-risk multiplier of persons of an age and sex, from the prevalence of every condition.
+    static func averageRelativeRisk(age: Double, sex: Sex) -> Double {
+        allCases.reduce(1) { $0 + $1.prevalence(age: age, sex: sex) * ($1.relativeRisk - 1) }
     }
 
     /// Drugs a treating clinic prescribes, by key of ``ClinicalCodes/drugs`` (one is chosen per person).
@@ -110,8 +119,11 @@ public enum ChronicCondition: Int, Sendable, Hashable, CaseIterable, Codable {
 
     /// Prevalence at an age for a sex.
     func prevalence(age: Double, sex: Sex) -> Double {
-        Demography.interpolate(prevalence.map { ($0.0, sex == .female ? $0.2 : $0.1) }, at: age)
+        Demography.interpolate(ChronicCondition.curves[rawValue], at: age, female: sex == .female)
     }
+
+    /// The prevalence points of every condition, built once.
+    private static let curves = allCases.map(\.prevalence)
 
     /// The monthly probability of developing the condition at an age, from the slope of the prevalence curve.
     func monthlyIncidence(age: Double, sex: Sex) -> Double {

@@ -31,9 +31,11 @@ enum Demography {
 
     /// The monthly death hazard at an age.
     static func monthlyDeathHazard(age: Double, sex: Sex) -> Double {
-        let yearly = interpolateLog(deathProbability.map { ($0.0, sex == .female ? $0.2 : $0.1) }, at: age)
+        let yearly = exp(interpolate(logDeathProbability, at: age, female: sex == .female))
         return 1 - pow(1 - min(yearly, 0.99), 1.0 / 12)
     }
+
+    static let logDeathProbability = deathProbability.map { ($0.0, log($0.1), log($0.2)) }
 
     /// Births per woman per month by age: TFR 1.33 with a peak at 30–34.
     static func monthlyBirthRate(age: Int) -> Double {
@@ -50,19 +52,17 @@ enum Demography {
 
     static let twinShare = 0.010
 
-    /// Interpolates y log-linearly in x over sorted points.
-    static func interpolateLog(_ points: [(Double, Double)], at x: Double) -> Double {
-        exp(interpolate(points.map { ($0.0, log($0.1)) }, at: x))
-    }
-
-    /// Interpolates y linearly in x over sorted points; flat beyond the ends.
-    static func interpolate(_ points: [(Double, Double)], at x: Double) -> Double {
+    /// Interpolates linearly over sorted (x, men, women) points without allocating; flat beyond the ends.
+    static func interpolate(_ points: [(Double, Double, Double)], at x: Double, female: Bool) -> Double {
         guard let first = points.first, let last = points.last else { return 0 }
-        if x <= first.0 { return first.1 }
-        if x >= last.0 { return last.1 }
-        let upper = points.firstIndex { $0.0 >= x }!
-        let (x0, y0) = points[upper - 1]
-        let (x1, y1) = points[upper]
-        return y0 + (x - x0) / (x1 - x0) * (y1 - y0)
+        if x <= first.0 { return female ? first.2 : first.1 }
+        if x >= last.0 { return female ? last.2 : last.1 }
+        var upper = 1
+        while points[upper].0 < x { upper += 1 }
+        let lower = points[upper - 1]
+        let higher = points[upper]
+        let y0 = female ? lower.2 : lower.1
+        let y1 = female ? higher.2 : higher.1
+        return y0 + (x - lower.0) / (higher.0 - lower.0) * (y1 - y0)
     }
 }

@@ -1,0 +1,85 @@
+import LifecourseCore
+
+/// One published figure and what the generator produced for it.
+public struct CalibrationRow: Sendable, Hashable, Codable {
+    public var measure: String
+    public var group: String
+    public var published: Double
+    public var simulated: Double
+    /// The largest acceptable absolute difference.
+    public var tolerance: Double
+
+    public var isWithinTolerance: Bool { abs(simulated - published) <= tolerance }
+}
+
+/// Compares a simulated population with the published figures it is based on: the census age pyramid,
+/// crude birth and death rates (人口動態統計 2020: 6.8 births and 11.1 deaths per 1,000), and the prevalence of
+/// each chronic condition by sex and age band after a year of simulation.
+public enum SynthCalibration {
+    public static func run(persons: Int, seed: UInt64, year: Int, months: Int = 12) -> [CalibrationRow] {
+        let config = SynthConfig(persons: persons, seed: seed, firstYear: year, lastYear: year)
+        var (population, institutions) = PopulationBuilder(config: config).build()
+        let events = LifeEvents(config: config, institutions: institutions)
+        let initial = population.count
+        var branches = [String: Int]()
+        let simulated = Array(config.months.prefix(months))
+        for month in simulated { events.step(&population, month: month, branches: &branches) }
+        let end = simulated.last!.lastDay
+        let alive = population.filter { $0.isAlive }
+        let years = Double(simulated.count) / 12
+        let averagePopulation = Double(initial + alive.count) / 2
+        var rows = [CalibrationRow]()
+        rows.append(CalibrationRow(
+            measure: "births per 1,000 a year", group: "all", published: 6.8,
+            simulated: Double(population.count - initial) / averagePopulation / years * 1000, tolerance: 1.5))
+        rows.append(CalibrationRow(
+            measure: "deaths per 1,000 a year", group: "all", published: 11.1,
+            simulated: Double(population.count - alive.count) / averagePopulation / years * 1000, tolerance: 2.0))
+        // Age pyramid in 10-year bands, as shares of the population.
+        let census = Demography.pyramid
+        let censusTotal = census.reduce(0) { $0 + $1.1 + $1.2 }
+        for band in stride(from: 0, through: 90, by: 10) {
+            let published = census.filter { band == 90 ? $0.0 >= 90 : ($0.0 / 10) * 10 == band }
+                .reduce(0) { $0 + $1.1 + $1.2 } / censusTotal
+            let count = alive.filter { person in
+                let age = person.age(on: end)
+                return band == 90 ? age >= 90 : age / 10 * 10 == band
+            }.count
+            rows.append(CalibrationRow(measure: "share of population", group: band == 90 ? "90+" : "\(band)–\(band + 9)",
+                                       published: published * 100, simulated: Double(count) / Double(alive.count) * 100,
+                                       tolerance: 1.2))
+        }
+        // Prevalence by sex and age band, against the curve averaged over the band's persons.
+        for condition in ChronicCondition.allCases where !condition.isCancer {
+            for sex in [Sex.male, .female] {
+                for band in [(20, 39), (40, 59), (60, 74), (75, 89)] {
+                    let group = alive.filter { $0.sex == sex && (band.0...band.1).contains($0.age(on: end)) }
+                    guard group.count >= 500 else { continue }
+                    let expected = group.reduce(0) { $0 + condition.prevalence(age: Double($1.age(on: end)), sex: sex) }
+                        / Double(group.count)
+                    guard expected >= 0.01 else { continue }
+                    let observed = Double(group.filter { $0.conditions.has(condition) }.count) / Double(group.count)
+                    rows.append(CalibrationRow(
+                        measure: "\(condition.diagnosis.name) prevalence %", group: "\(sex.japaneseName) \(band.0)–\(band.1)",
+                        published: expected * 100, simulated: observed * 100,
+                        tolerance: max(2.0, expected * 100 * 0.15)))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The rows as an aligned text table.
+    public static func table(_ rows: [CalibrationRow]) -> String {
+        func format(_ value: Double) -> String {
+            let rounded = (value * 10).rounded() / 10
+            return String(rounded)
+        }
+        var lines = ["measure | group | published | simulated | tolerance | ok"]
+        for row in rows {
+            lines.append("\(row.measure) | \(row.group) | \(format(row.published)) | \(format(row.simulated)) | "
+                         + "±\(format(row.tolerance)) | \(row.isWithinTolerance ? "yes" : "NO")")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
