@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "LifecourseFormats", targets: ["LifecourseFormats"]),
         .library(name: "LifecourseStore", targets: ["LifecourseStore"]),
         .library(name: "LifecourseIngest", targets: ["LifecourseIngest"]),
+        .library(name: "LifecourseSynth", targets: ["LifecourseSynth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

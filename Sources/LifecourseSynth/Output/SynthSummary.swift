@@ -6,6 +6,7 @@ public struct SynthSummary: Sendable, Hashable, Codable {
     public var institutions = 0
     public var claimsFiles = 0
     public var claims = 0
+    public var deathFiles = 0
     public var bytes = 0
 
     public init() {}

@@ -35,6 +35,9 @@ public struct SynthGenerator: Sendable {
         }
         let truthClaims = try OutputFile(output.appendingPathComponent("truth/claims.csv"))
         try truthClaims.write("file,claim_number,person_id\n")
+        let truthDeaths = try OutputFile(output.appendingPathComponent("truth/deaths.csv"))
+        try truthDeaths.write("file,acceptance_number,person_id\n")
+        let certificates = DeathCertificates(config: config, institutions: institutions)
         let months = config.months
         for (monthIndex, month) in months.enumerated() {
             events.step(&persons, month: month, branches: &branches)
@@ -82,16 +85,37 @@ public struct SynthGenerator: Sendable {
                     summary.bytes += bytes.count
                 }
             }
+            try writeDeaths(of: persons, in: month, certificates: certificates, to: output, truth: truthDeaths,
+                            summary: &summary)
             progress(SynthProgress(month: month.description, monthIndex: monthIndex, monthCount: months.count,
                                    claims: summary.claims))
         }
         try truthClaims.close()
+        try truthDeaths.close()
         summary.persons = persons.count
         summary.births = persons.count - initialCount
         summary.deaths = persons.filter { !$0.isAlive }.count
         try TruthWriter(output: output).write(persons: persons, institutions: institutions)
         try writeManifest(summary, to: output)
         return summary
+    }
+
+    /// The death certificates of the month, one CSV per accepting municipality.
+    private func writeDeaths(of persons: [SynthPerson], in month: YearMonth, certificates: DeathCertificates,
+                             to output: URL, truth: OutputFile, summary: inout SynthSummary) throws {
+        let died = persons.filter { $0.deathDate?.yearMonth == month }
+        let byMunicipality = Dictionary(grouping: died, by: \.municipality)
+        for municipality in byMunicipality.keys.sorted() {
+            let code = Geography.municipalities[municipality].code6
+            let path = "deaths/\(code)/\(month.description.filter { $0 != "-" }).csv"
+            let people = byMunicipality[municipality]!
+            let rows = people.enumerated().map { certificates.certificate(for: $1, number: $0 + 1) }
+            try OutputFile.write(Array(DeathCertificateCSV.file(rows).utf8), to: output.appendingPathComponent(path))
+            for (number, person) in people.enumerated() {
+                try truth.write("\(path),\(number + 1),\(person.id)\n")
+            }
+            summary.deathFiles += 1
+        }
     }
 
     private func writeManifest(_ summary: SynthSummary, to output: URL) throws {

@@ -123,3 +123,28 @@ import Testing
         #expect(cards.values.contains { group in Set(group.map { $0[13] }).count > 1 })
     }
 }
+
+@Suite struct SynthDeathCertificateTests {
+    @Test func writesACertificateForEveryDeath() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        let summary = try SynthGenerator(config: SynthGeneratorTests.config).run(to: output.url)
+        #expect(summary.deaths > 0)
+        var rows = 0
+        for file in Fixtures.files(under: output.url.appendingPathComponent("deaths")) {
+            let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines[0].hasPrefix("受理市区町村,受理番号,氏名"))
+            for line in lines.dropFirst() {
+                let fields = line.components(separatedBy: ",")
+                #expect(fields.count == DeathCertificateCSV.header.count, "\(line)")
+                #expect(fields[12].range(of: #"^[A-Z][0-9]{2,3}$"#, options: .regularExpression) != nil, "\(fields[12])")
+                #expect(fields[6] >= fields[5])
+                rows += 1
+            }
+        }
+        let truth = try String(contentsOf: output.file("truth/deaths.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst()
+        #expect(rows == truth.count)
+        #expect(rows == summary.deaths)
+    }
+}
