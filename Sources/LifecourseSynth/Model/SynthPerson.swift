@@ -14,6 +14,8 @@ struct SynthPerson: Sendable {
     var conditions = ConditionState()
     var clinic: Int
     var hospital: Int
+    /// Followed for chronic conditions at the hospital rather than the clinic.
+    var followedAtHospital = false
     var deathDate: CalendarDate?
     /// The last institutions the person visited (a first visit bills 初診料).
     var visited = SIMD4<Int32>(repeating: -1)

@@ -7,6 +7,7 @@ public struct SynthSummary: Sendable, Hashable, Codable {
     public var claimsFiles = 0
     public var claims = 0
     public var deathFiles = 0
+    public var ssmix2Files = 0
     public var bytes = 0
 
     public init() {}

@@ -34,7 +34,7 @@ struct CareModel {
             }
             let drug = person.conditions.drug(condition)
             guard random.chance(0.9) else { continue }
-            let institution = condition.isCancer ? person.hospital : person.clinic
+            let institution = condition.isCancer || person.followedAtHospital ? person.hospital : person.clinic
             var visits = byInstitution[institution] ?? Visits()
             visits.days.insert(day())
             visits.conditions.append(condition)

@@ -161,6 +161,7 @@ struct PopulationBuilder {
             var random = persons[index].random
             persons[index].clinic = random.element(byMunicipality[persons[index].municipality]!).index
             persons[index].hospital = random.element(hospitalsByPrefecture[persons[index].prefecture]!).index
+            persons[index].followedAtHospital = random.chance(0.2)
             persons[index].random = random
         }
     }

@@ -8,8 +8,11 @@ import LifecourseFormats
 /// Output layout:
 /// - `claims/medical/PP/INSTITUTION/YYYYMM/{shaho,kokuho}/RECEIPTC.UKE` — 医科 claims per institution, month and
 ///   payer (社保 to 支払基金, 国保 and 後期 to 国保連), CP932 with CRLF.
-/// - `truth/persons.csv`, `truth/claims.csv`, `truth/institutions.csv` — who everyone is and which person each
-///   claim is about. Only evaluation code reads these.
+/// - `ssmix2/INSTITUTION/…` — each hospital's SS-MIX2 standardized storage (ISO-2022-JP HL7 v2.5).
+/// - `deaths/MUNICIPALITY/YYYYMM.csv` — death certificates in the documented CSV.
+/// - `truth/persons.csv`, `truth/claims.csv`, `truth/ssmix2_patients.csv`, `truth/deaths.csv`,
+///   `truth/institutions.csv` — who everyone is and which person each record is about. Only evaluation code
+///   reads these.
 /// - `manifest.json` — the configuration and the counts.
 ///
 /// The same configuration gives byte-identical output: every random draw comes from a stream derived from
@@ -38,6 +41,9 @@ public struct SynthGenerator: Sendable {
         let truthDeaths = try OutputFile(output.appendingPathComponent("truth/deaths.csv"))
         try truthDeaths.write("file,acceptance_number,person_id\n")
         let certificates = DeathCertificates(config: config, institutions: institutions)
+        let truthPatients = try OutputFile(output.appendingPathComponent("truth/ssmix2_patients.csv"))
+        try truthPatients.write("hospital,patient_id,person_id\n")
+        let ssmix2 = SSMIX2Recorder(config: config, output: output, truth: truthPatients)
         let months = config.months
         for (monthIndex, month) in months.enumerated() {
             events.step(&persons, month: month, branches: &branches)
@@ -63,6 +69,9 @@ public struct SynthGenerator: Sendable {
                                                       firstVisit: first))
                         file.people.append(person.id)
                         files[key] = file
+                        if institution.kind == .hospital {
+                            try ssmix2.record(person: person, hospital: institution, month: month, visits: visits)
+                        }
                     }
                     persons[index] = person
                 }
@@ -92,6 +101,8 @@ public struct SynthGenerator: Sendable {
         }
         try truthClaims.close()
         try truthDeaths.close()
+        try truthPatients.close()
+        summary.ssmix2Files = ssmix2.files
         summary.persons = persons.count
         summary.births = persons.count - initialCount
         summary.deaths = persons.filter { !$0.isAlive }.count
