@@ -13,8 +13,9 @@ public struct CalibrationRow: Sendable, Hashable, Codable {
 }
 
 /// Compares a simulated population with the published figures it is based on: the census age pyramid,
-/// crude birth and death rates (人口動態統計 2020: 6.8 births and 11.1 deaths per 1,000), and the prevalence of
-/// each chronic condition by sex and age band after a year of simulation.
+/// crude birth and death rates (人口動態統計 2020: 6.8 births and 11.1 deaths per 1,000), the share certified for
+/// long-term care (介護保険事業状況報告), and the prevalence of each chronic condition by sex and age band after a
+/// year of simulation.
 public enum SynthCalibration {
     public static func run(persons: Int, seed: UInt64, year: Int, months: Int = 12) -> [CalibrationRow] {
         let config = SynthConfig(persons: persons, seed: seed, firstYear: year, lastYear: year)
@@ -48,6 +49,17 @@ public enum SynthCalibration {
             rows.append(CalibrationRow(measure: "share of population", group: band == 90 ? "90+" : "\(band)–\(band + 9)",
                                        published: published * 100, simulated: Double(count) / Double(alive.count) * 100,
                                        tolerance: 1.2))
+        }
+        // 要介護認定率 by age band.
+        for band in [(65, 74), (75, 84), (85, 99)] {
+            let group = alive.filter { (band.0...band.1).contains($0.age(on: end)) }
+            guard group.count >= 500 else { continue }
+            let expected = group.reduce(0) {
+                $0 + Demography.interpolate(LongTermCare.certifiedShare, at: Double($1.age(on: end)), female: false)
+            } / Double(group.count)
+            let observed = Double(group.filter { $0.careLevel != nil }.count) / Double(group.count)
+            rows.append(CalibrationRow(measure: "要介護認定 %", group: "\(band.0)–\(band.1)", published: expected * 100,
+                                       simulated: observed * 100, tolerance: max(2.0, expected * 100 * 0.15)))
         }
         // Prevalence by sex and age band, against the curve averaged over the band's persons.
         for condition in ChronicCondition.allCases where !condition.isCancer {

@@ -1,4 +1,5 @@
 import LifecourseCore
+import LifecourseFormats
 
 /// One simulated person's state. Only the generator and the ground truth see it.
 struct SynthPerson: Sendable {
@@ -14,6 +15,9 @@ struct SynthPerson: Sendable {
     var conditions = ConditionState()
     var clinic: Int
     var hospital: Int
+    /// 要介護認定: the level granted (nil when never certified) and the month the certification runs from.
+    var careLevel: CareLevel?
+    var careCertifiedMonth = 0
     /// Followed for chronic conditions at the hospital rather than the clinic.
     var followedAtHospital = false
     var deathDate: CalendarDate?

@@ -63,6 +63,7 @@ struct LifeEvents {
                 if random.chance(condition.treatedShare) { person.conditions.treat(condition, random: &random) }
             }
         }
+        LongTermCare.step(&person, month: month, age: age, random: &random)
         let wholeAge = person.age(on: month.lastDay)
         // 後期高齢者医療 from the month of the 75th birthday.
         if wholeAge >= 75, person.coverage.kind != .kouki {

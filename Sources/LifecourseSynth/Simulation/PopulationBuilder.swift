@@ -179,6 +179,16 @@ struct PopulationBuilder {
                 persons[index].conditions.begin(condition, month: startIndex - monthsAgo)
                 if random.chance(condition.treatedShare) { persons[index].conditions.treat(condition, random: &random) }
             }
+            // Persons already certified for long-term care, renewed some time in the past year.
+            if age >= 65 {
+                let dementia = persons[index].conditions.has(.dementia)
+                let share = Demography.interpolate(LongTermCare.certifiedShare, at: age, female: false)
+                    * (dementia ? 3 : 1) / (1 + 2 * ChronicCondition.dementia.prevalence(age: age, sex: persons[index].sex))
+                if random.chance(min(share, 0.95)) {
+                    persons[index].careLevel = random.pick(LongTermCare.firstLevels)
+                    persons[index].careCertifiedMonth = startIndex - random.int(0...11)
+                }
+            }
             persons[index].random = random
         }
     }

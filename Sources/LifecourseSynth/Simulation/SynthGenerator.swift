@@ -10,6 +10,7 @@ import LifecourseFormats
 ///   payer (社保 to 支払基金, 国保 and 後期 to 国保連), CP932 with CRLF.
 /// - `ssmix2/INSTITUTION/…` — each hospital's SS-MIX2 standardized storage (ISO-2022-JP HL7 v2.5).
 /// - `deaths/MUNICIPALITY/YYYYMM.csv` — death certificates in the documented CSV.
+/// - `care/INSURER/YYYYMM/{NINTEI,KYUFU}.csv` — 要介護認定 and 介護給付費 records in the documented layout.
 /// - `truth/persons.csv`, `truth/claims.csv`, `truth/ssmix2_patients.csv`, `truth/deaths.csv`,
 ///   `truth/institutions.csv` — who everyone is and which person each record is about. Only evaluation code
 ///   reads these.
@@ -44,11 +45,15 @@ public struct SynthGenerator: Sendable {
         let truthPatients = try OutputFile(output.appendingPathComponent("truth/ssmix2_patients.csv"))
         try truthPatients.write("hospital,patient_id,person_id\n")
         let ssmix2 = SSMIX2Recorder(config: config, output: output, truth: truthPatients)
+        let truthCare = try OutputFile(output.appendingPathComponent("truth/care.csv"))
+        try truthCare.write("insurer,insured_number,person_id\n")
+        var knownCare = Set<String>()
         let months = config.months
         for (monthIndex, month) in months.enumerated() {
             events.step(&persons, month: month, branches: &branches)
             // One prefecture at a time, so that only one prefecture's month of claims is held in memory:
             // persons visit institutions of the prefecture they live in.
+            var longTermCare = CareRecorder()
             var byPrefecture = [Int: [Int]]()
             for index in persons.indices { byPrefecture[persons[index].prefecture, default: []].append(index) }
             for prefecture in byPrefecture.keys.sorted() {
@@ -57,6 +62,7 @@ public struct SynthGenerator: Sendable {
                     var person = persons[index]
                     if let death = person.deathDate, death.yearMonth < month { continue }
                     if person.birthDate > month.lastDay { continue }
+                    longTermCare.record(person, month: month, seed: config.seed)
                     var random = SynthRandom.stream(config.seed, 6, UInt64(person.id) << 24 | UInt64(month.index))
                     for (institutionIndex, visits) in care.visits(of: &person, month: month, random: &random) {
                         let institution = institutions[institutionIndex]
@@ -94,6 +100,7 @@ public struct SynthGenerator: Sendable {
                     summary.bytes += bytes.count
                 }
             }
+            summary.careFiles += try longTermCare.write(month: month, to: output, truth: truthCare, known: &knownCare)
             try writeDeaths(of: persons, in: month, certificates: certificates, to: output, truth: truthDeaths,
                             summary: &summary)
             progress(SynthProgress(month: month.description, monthIndex: monthIndex, monthCount: months.count,
@@ -102,6 +109,7 @@ public struct SynthGenerator: Sendable {
         try truthClaims.close()
         try truthDeaths.close()
         try truthPatients.close()
+        try truthCare.close()
         summary.ssmix2Files = ssmix2.files
         summary.persons = persons.count
         summary.births = persons.count - initialCount

@@ -148,3 +148,43 @@ import Testing
         #expect(rows == summary.deaths)
     }
 }
+
+@Suite struct SynthLongTermCareTests {
+    @Test func writesCertificationsAndClaimsInTheDocumentedLayout() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        let summary = try SynthGenerator(config: SynthGeneratorTests.config).run(to: output.url)
+        #expect(summary.careFiles > 0)
+        let levels = Set(CareLevel.allCases.map(\.rawValue))
+        var certifications = 0
+        var claims = 0
+        for file in Fixtures.files(under: output.url.appendingPathComponent("care")) {
+            let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            var units = 0
+            for line in lines {
+                let fields = line.components(separatedBy: ",")
+                switch fields[0] {
+                case "NT":
+                    #expect(fields.count == 11)
+                    #expect(levels.contains(fields[7]))
+                    #expect(fields[2].count == 10 && fields[1].count == 6)
+                    certifications += 1
+                case "01":
+                    #expect(fields.count == 8)
+                    #expect(levels.contains(fields[7]))
+                    units = 0
+                    claims += 1
+                case "02":
+                    #expect(fields.count == 4)
+                    units += Int(fields[2])!
+                case "10":
+                    #expect(Int(fields[1]) == units)
+                default:
+                    Issue.record("unknown record \(fields[0]) in \(file.lastPathComponent)")
+                }
+            }
+        }
+        #expect(certifications > 0)
+        #expect(claims > certifications)
+    }
+}
