@@ -16,6 +16,8 @@ struct SynthInstitution: Sendable {
     let beds: Int
     /// 院内処方: drugs are dispensed at the clinic and billed on its claims.
     let dispensesInHouse: Bool
+    /// The clinic's system sends FHIR JP Core bundles (besides its claims).
+    let sendsFHIR: Bool
     let habits: SystemHabits
 }
 

@@ -9,6 +9,7 @@ public struct SynthSummary: Sendable, Hashable, Codable {
     public var deathFiles = 0
     public var ssmix2Files = 0
     public var careFiles = 0
+    public var fhirFiles = 0
     public var bytes = 0
 
     public init() {}

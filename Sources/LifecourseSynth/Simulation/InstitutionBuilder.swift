@@ -33,7 +33,8 @@ struct InstitutionBuilder {
                     code: code(prefecture: place.prefectureCode, schedule: .medical, municipality: municipality),
                     name: "\(place.name)第\(number)クリニック", prefecture: place.prefectureCode,
                     municipality: municipality, beds: random.chance(0.06) ? random.int(1...19) : 0,
-                    dispensesInHouse: random.chance(0.25), habits: SystemHabits(noise: config.noise, random: &random)))
+                    dispensesInHouse: random.chance(0.25), sendsFHIR: random.chance(0.15),
+                    habits: SystemHabits(noise: config.noise, random: &random)))
             }
         }
         for prefecture in perPrefecture.keys.sorted() {
@@ -47,7 +48,7 @@ struct InstitutionBuilder {
                     code: code(prefecture: prefecture, schedule: .medical, municipality: municipality),
                     name: "\(place.name)総合病院\(number == 1 ? "" : String(number))", prefecture: prefecture,
                     municipality: municipality, beds: random.pick(Self.bedSizes) + random.int(0...49),
-                    dispensesInHouse: false, habits: SystemHabits(noise: config.noise, random: &random)))
+                    dispensesInHouse: false, sendsFHIR: false, habits: SystemHabits(noise: config.noise, random: &random)))
             }
         }
         return institutions

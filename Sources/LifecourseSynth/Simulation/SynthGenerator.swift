@@ -11,6 +11,7 @@ import LifecourseFormats
 /// - `ssmix2/INSTITUTION/…` — each hospital's SS-MIX2 standardized storage (ISO-2022-JP HL7 v2.5).
 /// - `deaths/MUNICIPALITY/YYYYMM.csv` — death certificates in the documented CSV.
 /// - `care/INSURER/YYYYMM/{NINTEI,KYUFU}.csv` — 要介護認定 and 介護給付費 records in the documented layout.
+/// - `fhir/INSTITUTION/YYYYMM/PATIENT.json` — FHIR R4 JP Core bundles from clinics whose systems send them.
 /// - `truth/persons.csv`, `truth/claims.csv`, `truth/ssmix2_patients.csv`, `truth/deaths.csv`,
 ///   `truth/institutions.csv` — who everyone is and which person each record is about. Only evaluation code
 ///   reads these.
@@ -45,6 +46,9 @@ public struct SynthGenerator: Sendable {
         let truthPatients = try OutputFile(output.appendingPathComponent("truth/ssmix2_patients.csv"))
         try truthPatients.write("hospital,patient_id,person_id\n")
         let ssmix2 = SSMIX2Recorder(config: config, output: output, truth: truthPatients)
+        let truthFHIR = try OutputFile(output.appendingPathComponent("truth/fhir_patients.csv"))
+        try truthFHIR.write("institution,patient_id,person_id\n")
+        let fhir = FHIRRecorder(output: output, truth: truthFHIR)
         let truthCare = try OutputFile(output.appendingPathComponent("truth/care.csv"))
         try truthCare.write("insurer,insured_number,person_id\n")
         var knownCare = Set<String>()
@@ -77,6 +81,9 @@ public struct SynthGenerator: Sendable {
                         files[key] = file
                         if institution.kind == .hospital {
                             try ssmix2.record(person: person, hospital: institution, month: month, visits: visits)
+                        } else if institution.sendsFHIR {
+                            try fhir.record(person: person, clinic: institution, month: month, visits: visits,
+                                            config: config)
                         }
                     }
                     persons[index] = person
@@ -110,6 +117,8 @@ public struct SynthGenerator: Sendable {
         try truthDeaths.close()
         try truthPatients.close()
         try truthCare.close()
+        try truthFHIR.close()
+        summary.fhirFiles = fhir.files
         summary.ssmix2Files = ssmix2.files
         summary.persons = persons.count
         summary.births = persons.count - initialCount
