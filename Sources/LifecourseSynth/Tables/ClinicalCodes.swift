@@ -5,7 +5,8 @@
 /// ground truth. Sources:
 /// - `hot9`: MEDIS-DC 医薬品HOTコードマスター (2026-09-30 release; HOT9, YJ and the 9-digit claims code on one row).
 /// - `ssk`: 社会保険診療報酬支払基金 基本マスター rows kept in `../shared/fixtures/masters` and the claims fixture.
-/// - `jahis`: a JAHIS prescription example and an FHIR example agreeing on the same codes.
+/// - `jahis`: JAHIS prescription (院外処方箋 2次元シンボル) examples in public code; for ノルバスク錠５ｍｇ an FHIR
+///   example agrees on the HOT9 code. To be replaced by a master check (the claims-family issue imports masters).
 enum ClinicalCodes {
     struct Diagnosis: Sendable {
         let name: String
