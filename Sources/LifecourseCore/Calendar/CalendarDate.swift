@@ -97,9 +97,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// `YYYYMMDD`, as claims, HL7 and most Japanese health files write a day.
+    public var compact: String { year.zeroPadded(to: 4) + month.zeroPadded(to: 2) + day.zeroPadded(to: 2) }
+
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))-\(day.zeroPadded(to: 2))"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -113,7 +116,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 }
 
-func pad(_ value: Int, _ width: Int) -> String {
-    let text = String(value)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+
+extension Int {
+    /// The number with leading zeros up to `width` digits (`7.zeroPadded(to: 2)` is `07`), as codes and dates
+    /// in health files are written.
+    public func zeroPadded(to width: Int) -> String {
+        let text = String(self)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
 }

@@ -42,8 +42,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
+    /// `YYYYMM`, as health files write a month.
+    public var compact: String { year.zeroPadded(to: 4) + month.zeroPadded(to: 2) }
+
     /// `YYYY-MM`.
-    public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
+    public var description: String { "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))" }
 
     public init(from decoder: any Decoder) throws {
         try self.init(iso: try decoder.singleValueContainer().decode(String.self))

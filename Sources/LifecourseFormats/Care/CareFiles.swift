@@ -84,15 +84,15 @@ public enum CareFileWriter {
     public static func certifications(_ records: [CareCertification]) -> String {
         lines(records.map { record in
             ["NT", record.insurerNumber, record.insuredNumber, record.name, record.kanaName, record.sex.claimsCode,
-             day(record.birthDate), record.level.rawValue, day(record.certifiedOn), day(record.validFrom),
-             day(record.validUntil)]
+             record.birthDate.compact, record.level.rawValue, record.certifiedOn.compact, record.validFrom.compact,
+             record.validUntil.compact]
         })
     }
 
     public static func claims(_ records: [CareClaim]) -> String {
         lines(records.flatMap { claim -> [[String]] in
-            var rows = [["01", month(claim.serviceMonth), claim.providerNumber, claim.insurerNumber, claim.insuredNumber,
-                         day(claim.birthDate), claim.sex.claimsCode, claim.level.rawValue]]
+            var rows = [["01", claim.serviceMonth.compact, claim.providerNumber, claim.insurerNumber, claim.insuredNumber,
+                         claim.birthDate.compact, claim.sex.claimsCode, claim.level.rawValue]]
             rows += claim.services.map { ["02", $0.kind, String($0.units), String($0.days)] }
             rows.append(["10", String(claim.services.reduce(0) { $0 + $1.units }), String(claim.services.count)])
             return rows
@@ -100,9 +100,7 @@ public enum CareFileWriter {
     }
 
     private static func lines(_ rows: [[String]]) -> String {
-        rows.map { $0.map(DeathCertificateCSV.quote).joined(separator: ",") + "\r\n" }.joined()
+        rows.map { $0.map(CSVField.quote).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    static func day(_ date: CalendarDate) -> String { date.description.filter { $0 != "-" } }
-    static func month(_ value: YearMonth) -> String { value.description.filter { $0 != "-" } }
 }

@@ -72,10 +72,10 @@ extension Claim {
     /// The patient as the claim names them: RE name, kana, birth date and sex; the HO card with the SN 枝番;
     /// KO recipient certificates; the institution's chart number.
     public var identity: PersonIdentity {
+        let branch = branchNumber
         let cards = insurance.map { record in
-            let qualification = qualifications.first { $0.payerKind == "1" }
-            return InsuranceCard(insurerNumber: record.insurerNumber, symbol: record.cardSymbol, number: record.cardNumber,
-                                 branch: qualification?.branchNumber)
+            InsuranceCard(insurerNumber: record.insurerNumber, symbol: record.cardSymbol, number: record.cardNumber,
+                          branch: branch)
         }
         let publicCards = publicExpenses.map {
             PublicExpenseCard(payerNumber: $0.payerNumber, recipientNumber: $0.recipientNumber)

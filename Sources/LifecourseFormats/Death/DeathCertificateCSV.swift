@@ -35,11 +35,6 @@ public enum DeathCertificateCSV {
 
     /// A whole file: the header and the rows, CRLF-terminated.
     public static func file(_ certificates: [DeathCertificate]) -> String {
-        ([header] + certificates.map(row)).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func quote(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        ([header] + certificates.map(row)).map { $0.map(CSVField.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

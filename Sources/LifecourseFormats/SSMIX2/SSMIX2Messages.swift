@@ -128,7 +128,7 @@ public struct SSMIX2Messages: Sendable {
         pid[3] = HL7Segment.join(components: [patient.id, "", "", "", "PI"])
         pid[5] = HL7Segment.join(components: [patient.familyName, patient.givenName, "", "", "", "", "L", "I"]) + "~"
             + HL7Segment.join(components: [patient.familyKana, patient.givenKana, "", "", "", "", "L", "P"])
-        pid[7] = Self.day(patient.birthDate)
+        pid[7] = patient.birthDate.compact
         pid[8] = patient.sex == .female ? "F" : patient.sex == .male ? "M" : "U"
         pid[11] = HL7Segment.join(components: ["", "", "", "", patient.postalCode, "JPN", "H", patient.address])
         return pid
@@ -139,8 +139,8 @@ public struct SSMIX2Messages: Sendable {
         pv1[1] = "0001"
         pv1[2] = setting
         pv1[3] = "01^^^^^C"
-        if let admitted { pv1[44] = Self.day(admitted) }
-        if let discharged { pv1[45] = Self.day(discharged) }
+        if let admitted { pv1[44] = admitted.compact }
+        if let discharged { pv1[45] = discharged.compact }
         return pv1
     }
 
@@ -159,7 +159,7 @@ public struct SSMIX2Messages: Sendable {
     public func outpatientVisit(_ patient: SSMIX2Patient, day: CalendarDate, control: String, timestamp: String) -> HL7Message {
         var message = header("ADT^A04^ADT_A01", control: control, timestamp: timestamp)
         var evn = HL7Segment("EVN")
-        evn[2] = Self.day(day)
+        evn[2] = day.compact
         message.append(evn)
         message.append(pid(patient))
         message.append(pv1("O"))
@@ -172,7 +172,7 @@ public struct SSMIX2Messages: Sendable {
         var message = header(discharged == nil ? "ADT^A01^ADT_A01" : "ADT^A03^ADT_A03", control: control,
                              timestamp: timestamp)
         var evn = HL7Segment("EVN")
-        evn[2] = Self.day(discharged ?? admitted)
+        evn[2] = (discharged ?? admitted).compact
         message.append(evn)
         message.append(pid(patient))
         message.append(pv1("I", admitted: admitted, discharged: discharged))
@@ -192,13 +192,13 @@ public struct SSMIX2Messages: Sendable {
             prb[3] = HL7Segment.join(components: [disease.claimsCode ?? "", disease.name,
                                                   disease.claimsCode == nil ? "99ZZZ" : "MDCDX2"])
             prb[4] = String(index + 1)
-            prb[7] = Self.day(disease.onset)
+            prb[7] = disease.onset.compact
             prb[10] = HL7Segment.join(components: [disease.icd10, "", "I10"])
             if let ended = disease.ended {
-                prb[9] = Self.day(ended.date)
+                prb[9] = ended.date.compact
                 prb[14] = HL7Segment.join(components: [String(ended.outcome.rawValue), ended.outcome.japaneseName, "JHSD0006"])
             }
-            prb[16] = Self.day(disease.onset)
+            prb[16] = disease.onset.compact
             prb[18] = disease.isMain ? "Y" : "N"
             message.append(prb)
         }
@@ -231,7 +231,7 @@ public struct SSMIX2Messages: Sendable {
             tq1[1] = "1"
             tq1[3] = drug.dosageCode + "&" + HL7Segment.escape(drug.dosageText) + "&JAMISDP01"
             tq1[6] = "\(drug.days)^d"
-            tq1[7] = Self.day(day)
+            tq1[7] = day.compact
             message.append(tq1)
             var rxr = HL7Segment("RXR")
             rxr[1] = "PO^口^HL70162"
@@ -250,13 +250,13 @@ public struct SSMIX2Messages: Sendable {
         spm[1] = "1"
         spm[2] = order
         spm[4] = "023^血清^JC10"
-        spm[17] = Self.day(collected) + "0900"
+        spm[17] = collected.compact + "0900"
         message.append(spm)
         var obr = HL7Segment("OBR")
         obr[1] = "1"
         obr[2] = order
         obr[4] = "E001^血液学的検査^99O03"
-        obr[7] = Self.day(collected)
+        obr[7] = collected.compact
         message.append(obr)
         for (index, observation) in observations.enumerated() {
             var obx = HL7Segment("OBX")
@@ -268,13 +268,12 @@ public struct SSMIX2Messages: Sendable {
             obx[7] = observation.referenceRange
             obx[8] = observation.flag
             obx[11] = "F"
-            obx[14] = Self.day(collected) + "0900"
+            obx[14] = collected.compact + "0900"
             message.append(obx)
         }
         return message
     }
 
-    static func day(_ date: CalendarDate) -> String { date.description.filter { $0 != "-" } }
 
     static func amount(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)

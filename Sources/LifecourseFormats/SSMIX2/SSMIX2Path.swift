@@ -44,7 +44,7 @@ public struct SSMIX2Path: Sendable, Hashable {
         let id = Array(patientID)
         let first = String(id.prefix(3))
         let second = String(id.dropFirst(3).prefix(3))
-        let dayText = type.isDayless ? "-" : (day.map { $0.description.filter { $0 != "-" } } ?? "-")
+        let dayText = type.isDayless ? "-" : (day.map { $0.compact } ?? "-")
         let name = [patientID, dayText, type.rawValue, orderNumber, timestamp, department ?? "-", String(condition)]
             .joined(separator: "_")
         return [first, second, patientID, dayText, type.rawValue, name].joined(separator: "/")

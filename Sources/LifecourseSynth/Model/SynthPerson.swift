@@ -46,3 +46,16 @@ extension YearMonth {
         try! self.init(year: index / 12, month: index % 12 + 1)
     }
 }
+
+extension SynthPerson {
+    /// The postal code records give for the person (stable; not a real code of the municipality).
+    var postalCode: String {
+        (100 + municipality % 800).zeroPadded(to: 3) + "-" + (id % 10_000).zeroPadded(to: 4)
+    }
+
+    /// Prefecture and municipality, as a hospital or clinic system records the address.
+    var address: String {
+        let place = Geography.municipalities[municipality]
+        return ((try? Prefecture(code: place.prefectureCode))?.name ?? "") + place.name
+    }
+}

@@ -44,8 +44,3 @@ final class OutputFile {
     }
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-func csv(_ field: String) -> String {
-    field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-}

@@ -143,6 +143,6 @@ struct CareModel {
     static func chartNumber(_ person: SynthPerson, _ institution: SynthInstitution) -> String {
         var hash = UInt64(person.id) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(institution.index) &* 0xC2B2_AE3D_27D4_EB4F
         hash ^= hash >> 29
-        return pad(Int(hash % 9_000_000) + 1_000_000, 7)
+        return (Int(hash % 9_000_000) + 1_000_000).zeroPadded(to: 7)
     }
 }

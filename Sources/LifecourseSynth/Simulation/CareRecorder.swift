@@ -38,7 +38,7 @@ struct CareRecorder {
     /// Writes the month's files and the truth rows; returns how many files were written.
     mutating func write(month: YearMonth, to output: URL, truth: OutputFile, known: inout Set<String>) throws -> Int {
         var files = 0
-        let folder = month.description.filter { $0 != "-" }
+        let folder = month.compact
         for municipality in Set(certifications.keys).union(claims.keys).sorted() {
             let insurer = Geography.municipalities[municipality].code6
             if let records = certifications[municipality] {

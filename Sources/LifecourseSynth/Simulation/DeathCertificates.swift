@@ -44,7 +44,7 @@ struct DeathCertificates {
             name: person.surname.kanji + "　" + person.givenName.kanji,
             kanaName: person.surname.kana + "　" + person.givenName.kana, sex: person.sex,
             birthDate: person.birthDate, deathDate: death,
-            deathTime: pad(random.int(0...23), 2) + ":" + pad(random.int(0...59), 2), place: place,
+            deathTime: random.int(0...23).zeroPadded(to: 2) + ":" + random.int(0...59).zeroPadded(to: 2), place: place,
             placeInstitution: where_,
             address: municipality.name + "\(random.int(1...9))丁目\(random.int(1...30))番\(random.int(1...20))号",
             causes: causes, contributing: contributing, kind: kind,

@@ -22,12 +22,10 @@ final class FHIRRecorder {
             try truth.write("\(clinic.code.code),\(patientID),\(person.id)\n")
         }
         let written = WrittenIdentity(person: person, institution: clinic, month: month, config: config)
-        let place = Geography.municipalities[person.municipality]
         let patient = JPCoreBundle.Patient(
             id: patientID, familyName: person.surname.kanji, givenName: person.givenName.kanji,
             familyKana: person.surname.kana, givenKana: person.givenName.kana, sex: person.sex,
-            birthDate: written.birthDate, postalCode: pad(100 + person.municipality % 800, 3) + "-" + pad(person.id % 10_000, 4),
-            address: ((try? Prefecture(code: place.prefectureCode))?.name ?? "") + place.name)
+            birthDate: written.birthDate, postalCode: person.postalCode, address: person.address)
         let card = JPCoreBundle.Card(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol,
                                      number: written.number, branch: written.branch)
         var conditions = visits.conditions.map { condition in
@@ -41,14 +39,14 @@ final class FHIRRecorder {
         }
         let prescriptions = visits.drugs.compactMap { key, days -> JPCoreBundle.Prescription? in
             guard let drug = ClinicalCodes.drugs[key], let hot9 = drug.hot9 else { return nil }
-            let unit = drug.unit == "錠" ? ("TAB", "錠") : drug.unit == "カプセル" ? ("CAP", "カプセル") : ("G", "g")
+            let unit = drug.merit9Unit
             return JPCoreBundle.Prescription(hot9: hot9, yj: drug.yj, name: drug.name, dailyAmount: drug.dailyQuantity,
                                              unitCode: unit.0, unitName: unit.1, days: days)
         }
         let days = visits.days.sorted().map { try! month.day($0) }
         let bundle = JPCoreBundle(institution: clinic.code.code, patient: patient, card: card, visitDays: days,
                                   conditions: conditions, prescriptions: prescriptions)
-        let folder = month.description.filter { $0 != "-" }
+        let folder = month.compact
         let data = try bundle.json(id: "\(clinic.code.code)-\(folder)-\(patientID)",
                                    timestamp: (days.last ?? month.lastDay).description + "T18:00:00+09:00")
         try OutputFile.write([UInt8](data),

@@ -20,7 +20,7 @@ struct InstitutionBuilder {
             let serial = serials[prefecture, default: 0] + 1
             serials[prefecture] = serial
             let district = 1 + municipality % 90
-            let body = pad(prefecture, 2) + String(schedule.rawValue) + pad(district, 2) + pad(serial % 10_000, 4)
+            let body = prefecture.zeroPadded(to: 2) + String(schedule.rawValue) + district.zeroPadded(to: 2) + (serial % 10_000).zeroPadded(to: 4)
             let check = CheckDigit.luhn(for: body)!
             return try! InstitutionCode(body + String(check))
         }
@@ -59,7 +59,3 @@ struct InstitutionBuilder {
     static let bedSizes = WeightedTable([(20, 0.35), (50, 0.33), (100, 0.21), (200, 0.06), (300, 0.04), (500, 0.02)])
 }
 
-func pad(_ value: Int, _ width: Int) -> String {
-    let text = String(value)
-    return String(repeating: "0", count: max(0, width - text.count)) + text
-}

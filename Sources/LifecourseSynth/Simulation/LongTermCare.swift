@@ -79,12 +79,12 @@ enum LongTermCare {
     static func insuredNumber(_ person: SynthPerson) -> String {
         var hash = UInt64(person.id) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(person.municipality) &* 0x85EB_CA6B
         hash ^= hash >> 31
-        return pad(Int(hash % 9_000_000_000) + 1_000_000_000, 10)
+        return (Int(hash % 9_000_000_000) + 1_000_000_000).zeroPadded(to: 10)
     }
 
     /// The 事業所番号 of the care provider serving a municipality (10 digits).
     static func providerNumber(municipality: Int, facility: Bool) -> String {
         let place = Geography.municipalities[municipality]
-        return pad(place.prefectureCode, 2) + "7" + pad(municipality % 1000, 3) + (facility ? "5" : "1") + "001"
+        return place.prefectureCode.zeroPadded(to: 2) + "7" + (municipality % 1000).zeroPadded(to: 3) + (facility ? "5" : "1") + "001"
     }
 }

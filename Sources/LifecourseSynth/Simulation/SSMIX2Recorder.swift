@@ -35,10 +35,10 @@ final class SSMIX2Recorder {
         var sequence = 0
         func stamp(_ day: CalendarDate) -> String {
             sequence += 1
-            return day.description.filter { $0 != "-" } + pad(9 + sequence % 9, 2) + pad(sequence % 60, 2) + "00" + pad(sequence, 3)
+            return day.compact + (9 + sequence % 9).zeroPadded(to: 2) + (sequence % 60).zeroPadded(to: 2) + "00" + sequence.zeroPadded(to: 3)
         }
         func order(_ day: CalendarDate) -> String {
-            day.description.filter { $0 != "-" } + pad(person.id % 10_000_000, 7)
+            day.compact + (person.id % 10_000_000).zeroPadded(to: 7)
         }
         func write(_ message: HL7Message, _ type: SSMIX2Path.DataType, day: CalendarDate, timestamp: String) throws {
             let path = SSMIX2Path(patientID: patientID, day: day, type: type, orderNumber: order(day), timestamp: timestamp,
@@ -80,7 +80,7 @@ final class SSMIX2Recorder {
         }
         let drugs = visits.drugs.compactMap { key, days -> SSMIX2DrugOrder? in
             guard let drug = ClinicalCodes.drugs[key], let hot9 = drug.hot9 else { return nil }
-            let unit = drug.unit == "錠" ? ("TAB", "錠") : drug.unit == "カプセル" ? ("CAP", "カプセル") : ("G", "グラム")
+            let unit = drug.merit9Unit
             let dosage = Self.dosages[Int(drug.dailyQuantity)] ?? Self.dosages[1]!
             return SSMIX2DrugOrder(hot9: hot9, name: drug.name, dailyAmount: drug.dailyQuantity, unitCode: unit.0,
                                    unitName: unit.1, days: days, dosageCode: dosage.code, dosageText: dosage.text)
@@ -108,13 +108,11 @@ final class SSMIX2Recorder {
     ]
 
     private func patient(_ person: SynthPerson, id: String) -> SSMIX2Patient {
-        let place = Geography.municipalities[person.municipality]
         return SSMIX2Patient(
             id: id, familyName: jis(NamePool.commonForm(person.surname.kanji)),
             givenName: jis(NamePool.commonForm(person.givenName.kanji)), familyKana: person.surname.kana,
             givenKana: person.givenName.kana, birthDate: person.birthDate, sex: person.sex,
-            postalCode: pad(100 + person.municipality % 800, 3) + "-" + pad(person.id % 10_000, 4),
-            address: ((try? Prefecture(code: place.prefectureCode))?.name ?? "") + place.name)
+            postalCode: person.postalCode, address: person.address)
     }
 
     /// Text with every character outside JIS X 0208 replaced by 〓.

@@ -91,8 +91,8 @@ public struct SynthGenerator: Sendable {
                 for key in files.keys.sorted() {
                     let file = files[key]!
                     let institution = institutions[file.institution]
-                    let path = "claims/medical/\(pad(institution.prefecture, 2))/\(institution.code.code)/"
-                        + "\(month.description.filter { $0 != "-" })/\(file.payer == 1 ? "shaho" : "kokuho")/RECEIPTC.UKE"
+                    let path = "claims/medical/\(institution.prefecture.zeroPadded(to: 2))/\(institution.code.code)/"
+                        + "\(month.compact)/\(file.payer == 1 ? "shaho" : "kokuho")/RECEIPTC.UKE"
                     var writer = ClaimsFileWriter(dateStyle: institution.habits.eraDates ? .era : .western)
                     writer.institution(institution.code, payer: file.payer, name: institution.name,
                                        billingMonth: YearMonth(index: month.index + 1))
@@ -135,7 +135,7 @@ public struct SynthGenerator: Sendable {
         let byMunicipality = Dictionary(grouping: died, by: \.municipality)
         for municipality in byMunicipality.keys.sorted() {
             let code = Geography.municipalities[municipality].code6
-            let path = "deaths/\(code)/\(month.description.filter { $0 != "-" }).csv"
+            let path = "deaths/\(code)/\(month.compact).csv"
             let people = byMunicipality[municipality]!
             let rows = people.enumerated().map { certificates.certificate(for: $1, number: $0 + 1) }
             try OutputFile.write(Array(DeathCertificateCSV.file(rows).utf8), to: output.appendingPathComponent(path))

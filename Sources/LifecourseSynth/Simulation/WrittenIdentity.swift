@@ -42,7 +42,7 @@ struct WrittenIdentity {
         symbol = habits.fullWidthCard ? Self.fullWidth(person.coverage.symbol) : person.coverage.symbol
         number = habits.fullWidthCard ? Self.fullWidth(person.coverage.number) : person.coverage.number
         let sinceBranches = try! YearMonth(year: 2021, month: 10)
-        branch = month >= sinceBranches && !habits.omitsBranch ? pad(person.coverage.branch, 2) : nil
+        branch = month >= sinceBranches && !habits.omitsBranch ? person.coverage.branch.zeroPadded(to: 2) : nil
     }
 
     static func fullWidth(_ text: String) -> String {

@@ -27,6 +27,15 @@ enum ClinicalCodes {
         /// The unit the quantity counts (錠, g, カプセル).
         let unit: String
         let source: String
+
+        /// The MERIT-9 unit code and name that SS-MIX2 and JP Core write the quantity in.
+        var merit9Unit: (code: String, name: String) {
+            switch unit {
+            case "錠": ("TAB", "錠")
+            case "カプセル": ("CAP", "カプセル")
+            default: ("G", "g")
+            }
+        }
     }
 
     struct Procedure: Sendable {

@@ -96,24 +96,22 @@ public struct ClaimsFileWriter: Sendable {
     private func date(_ value: CalendarDate) -> String {
         switch dateStyle {
         case .western:
-            return value.description.filter { $0 != "-" }
+            return value.compact
         case .era:
-            guard let era = JapaneseDate(value) else { return value.description.filter { $0 != "-" } }
-            return "\(era.era.rawValue)\(twoDigits(era.eraYear))\(twoDigits(era.month))\(twoDigits(era.day ?? 1))"
+            guard let era = JapaneseDate(value) else { return value.compact }
+            return "\(era.era.rawValue)\(era.eraYear.zeroPadded(to: 2))\(era.month.zeroPadded(to: 2))\((era.day ?? 1).zeroPadded(to: 2))"
         }
     }
 
     private func month(_ value: YearMonth) -> String {
         switch dateStyle {
         case .western:
-            return value.description.filter { $0 != "-" }
+            return value.compact
         case .era:
-            guard let era = JapaneseDate(value) else { return value.description.filter { $0 != "-" } }
-            return "\(era.era.rawValue)\(twoDigits(era.eraYear))\(twoDigits(era.month))"
+            guard let era = JapaneseDate(value) else { return value.compact }
+            return "\(era.era.rawValue)\(era.eraYear.zeroPadded(to: 2))\(era.month.zeroPadded(to: 2))"
         }
     }
-
-    private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     private func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)

@@ -13,7 +13,7 @@ public struct ISO2022JPEncoder: Sendable {
     public func encode(_ text: some StringProtocol) throws(TextEncodingError) -> [UInt8] {
         var bytes = [UInt8]()
         var twoByte = false
-        for scalar in UnicodeNormalizationLite.fullWidthKana(String(text)).unicodeScalars {
+        for scalar in Self.fullWidthKana(String(text)).unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 if twoByte {
@@ -41,6 +41,12 @@ public struct ISO2022JPEncoder: Sendable {
         (try? encode(text)) != nil
     }
 
+    /// Half-width katakana to full-width (ｶﾞ → ガ), the only normalization ISO-2022-JP writing needs.
+    private static func fullWidthKana(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF61...0xFF9F).contains($0.value) }) else { return text }
+        return JapaneseText.nfkc(text)
+    }
+
     /// Unicode → JIS row and cell, for the JIS X 0208 part of the CP932 table (rows 1–8 and 16–84).
     static let table: [UInt16: UInt16] = {
         let units = CP932Table.units
@@ -54,12 +60,4 @@ public struct ISO2022JPEncoder: Sendable {
         }
         return codes
     }()
-}
-
-/// Half-width katakana to full-width (ｶﾞ → ガ), the only normalization ISO-2022-JP writing needs.
-enum UnicodeNormalizationLite {
-    static func fullWidthKana(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { (0xFF61...0xFF9F).contains($0.value) }) else { return text }
-        return JapaneseText.nfkc(text)
-    }
 }
