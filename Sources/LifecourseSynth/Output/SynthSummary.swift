@@ -4,8 +4,12 @@ public struct SynthSummary: Sendable, Hashable, Codable {
     public var births = 0
     public var deaths = 0
     public var institutions = 0
+    /// 医科 claims files and claims.
     public var claimsFiles = 0
     public var claims = 0
+    /// 調剤 claims files and claims.
+    public var dispensingFiles = 0
+    public var dispensingClaims = 0
     public var deathFiles = 0
     public var ssmix2Files = 0
     public var careFiles = 0

@@ -9,6 +9,16 @@ import LifecourseFormats
 struct CareModel {
     let config: SynthConfig
     let institutions: [SynthInstitution]
+    /// Pharmacies by municipality, by index of `institutions`.
+    let pharmacies: [Int: [Int]]
+
+    init(config: SynthConfig, institutions: [SynthInstitution]) {
+        self.config = config
+        self.institutions = institutions
+        pharmacies = Dictionary(grouping: institutions.filter { $0.kind == .pharmacy }.map(\.index)) {
+            institutions[$0].municipality
+        }
+    }
 
     /// One person's visits in a month, by institution.
     struct Visits {
@@ -95,7 +105,7 @@ struct CareModel {
                 for (key, supply) in visits.drugs {
                     let drug = ClinicalCodes.drugs[key]!
                     add(.init(recordType: "IY", category: drug.category, code: drug.claimsCode, quantity: drug.dailyQuantity,
-                              points: max(1, Int(drug.dailyQuantity * 2)), times: supply, dayCounts: [(first, supply)]))
+                              points: drug.dailyPoints, times: supply, dayCounts: [(first, supply)]))
                 }
             } else {
                 add(.init(recordType: "SI", category: "80", code: ClinicalCodes.prescription.code, quantity: nil,
@@ -123,6 +133,66 @@ struct CareModel {
             header: header, insurance: card,
             qualification: written.branch.map { .init(confirmation: "01", branch: $0) },
             diagnoses: diagnoses, items: items, actualDays: days.count, points: points)
+    }
+
+    /// The prescription slip (処方箋) an outpatient takes from an institution that does not dispense in house, as
+    /// a pharmacy near the institution receives it: which pharmacy, and the reception it bills. Persons keep to
+    /// one pharmacy per prescriber; one slip in ten is filled the next day.
+    func prescriptionSlip(person: SynthPerson, institution: SynthInstitution, month: YearMonth,
+                          visits: Visits) -> (pharmacy: Int, reception: WrittenDispensingClaim.Reception)? {
+        guard !institution.dispensesInHouse, visits.admission == nil, !visits.drugs.isEmpty,
+              let day = visits.days.min(), let nearby = pharmacies[institution.municipality] else {
+            return nil
+        }
+        var hash = UInt64(person.id) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(institution.index) &* 0xD6E8_FEB8_6659_FD93
+        hash ^= hash >> 31
+        let pharmacy = nearby[Int(hash % UInt64(nearby.count))]
+        let prescribed = try! month.day(day)
+        let lastDay = person.deathDate.map { $0.yearMonth == month ? $0.day : month.dayCount } ?? month.dayCount
+        let dispensed = (hash >> 8) % 10 == 0 && day < lastDay ? try! month.day(day + 1) : prescribed
+        // Drugs taken the same way for the same days make one 剤; 薬剤調製料 and 調剤管理料 count up to three 剤.
+        var groups = [String: (days: Int, usage: String, drugs: [ClinicalCodes.Drug])]()
+        var order = [String]()
+        for (key, days) in visits.drugs {
+            let drug = ClinicalCodes.drugs[key]!
+            let group = "\(drug.usageCode)|\(days)"
+            if groups[group] == nil { order.append(group) }
+            groups[group, default: (days, drug.usageCode, [])].drugs.append(drug)
+        }
+        let prescriptions = order.enumerated().map { index, key in
+            let group = groups[key]!
+            let fees = index < 3
+            return WrittenDispensingClaim.Prescription(
+                form: "1", usage: group.usage, days: group.days,
+                unitDrugPoints: group.drugs.reduce(0) { $0 + $1.dailyPoints },
+                preparation: fees ? Self.fee(ClinicalCodes.Dispensing.oralPreparation) : nil,
+                management: fees ? Self.fee(ClinicalCodes.Dispensing.management(days: group.days)) : nil,
+                drugs: group.drugs.map { .init(code: $0.claimsCode, dailyQuantity: $0.dailyQuantity) })
+        }
+        let reception = WrittenDispensingClaim.Reception(
+            prescriptionDate: prescribed, dispensingDate: dispensed,
+            basicFee: Self.fee(ClinicalCodes.Dispensing.basicFee1),
+            guidanceFees: [Self.fee(ClinicalCodes.Dispensing.guidance1)], prescriptions: prescriptions)
+        return (pharmacy, reception)
+    }
+
+    /// The 調剤 claim a pharmacy writes for a person's receptions of one prescriber's slips in a month.
+    func dispensingClaim(number: Int, person: SynthPerson, pharmacy: SynthInstitution, prescriber: SynthInstitution,
+                         month: YearMonth, receptions: [WrittenDispensingClaim.Reception]) -> WrittenDispensingClaim {
+        let written = WrittenIdentity(person: person, institution: pharmacy, month: month, config: config)
+        let header = WrittenClaim.Header(
+            claimNumber: number, claimType: "4" + Self.claimType(person: person, month: month, inpatient: false).dropFirst(),
+            serviceMonth: month, name: written.name, kanaName: written.kana, sex: person.sex,
+            birthDate: written.birthDate, benefitRate: nil, admissionDate: nil, bedCount: nil,
+            chartNumber: Self.chartNumber(person, pharmacy))
+        return WrittenDispensingClaim(
+            header: header, prescriber: .init(code: prescriber.code, name: prescriber.name),
+            insurance: .init(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol, number: written.number),
+            qualification: written.branch.map { .init(confirmation: "01", branch: $0) }, receptions: receptions)
+    }
+
+    private static func fee(_ procedure: ClinicalCodes.Procedure) -> WrittenDispensingClaim.Fee {
+        .init(code: procedure.code, points: procedure.points)
     }
 
     private static func diagnosis(_ code: ClinicalCodes.Diagnosis, start: CalendarDate,

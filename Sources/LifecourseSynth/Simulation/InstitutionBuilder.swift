@@ -1,8 +1,10 @@
 import LifecourseCore
 
 /// Creates the institutions a population needs: a clinic for about every 1,200 persons in each municipality
-/// (at least one), a hospital for about every 15,000 in each prefecture (at least one), with real-format
-/// 10-digit codes and beds drawn from the national bed-size mix (医療施設調査).
+/// (at least one), a hospital for about every 15,000 in each prefecture (at least one), and a pharmacy (保険薬局)
+/// for about every 2,000 persons in each municipality (at least one; Japan has about 62,000 pharmacies,
+/// 衛生行政報告例 2022), with real-format 10-digit codes (点数表 4 for pharmacies) and beds drawn from the
+/// national bed-size mix (医療施設調査).
 struct InstitutionBuilder {
     let config: SynthConfig
 
@@ -49,6 +51,17 @@ struct InstitutionBuilder {
                     name: "\(place.name)総合病院\(number == 1 ? "" : String(number))", prefecture: prefecture,
                     municipality: municipality, beds: random.pick(Self.bedSizes) + random.int(0...49),
                     dispensesInHouse: false, sendsFHIR: false, habits: SystemHabits(noise: config.noise, random: &random)))
+            }
+        }
+        for municipality in perMunicipality.keys.sorted() {
+            let place = Geography.municipalities[municipality]
+            for number in 1...max(1, perMunicipality[municipality]! / 2000) {
+                institutions.append(SynthInstitution(
+                    index: institutions.count, kind: .pharmacy,
+                    code: code(prefecture: place.prefectureCode, schedule: .pharmacy, municipality: municipality),
+                    name: "\(place.name)\(number == 1 ? "" : String(number))薬局", prefecture: place.prefectureCode,
+                    municipality: municipality, beds: 0, dispensesInHouse: true, sendsFHIR: false,
+                    habits: SystemHabits(noise: config.noise, random: &random)))
             }
         }
         return institutions

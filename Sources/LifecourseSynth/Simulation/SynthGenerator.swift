@@ -8,6 +8,8 @@ import LifecourseFormats
 /// Output layout:
 /// - `claims/medical/PP/INSTITUTION/YYYYMM/{shaho,kokuho}/RECEIPTC.UKE` — 医科 claims per institution, month and
 ///   payer (社保 to 支払基金, 国保 and 後期 to 国保連), CP932 with CRLF.
+/// - `claims/pharmacy/PP/PHARMACY/YYYYMM/{shaho,kokuho}/RECEIPTY.UKE` — 調剤 claims of the pharmacies that fill
+///   the prescriptions of institutions without in-house dispensing (院外処方).
 /// - `ssmix2/INSTITUTION/…` — each hospital's SS-MIX2 standardized storage (ISO-2022-JP HL7 v2.5).
 /// - `deaths/MUNICIPALITY/YYYYMM.csv` — death certificates in the documented CSV.
 /// - `care/INSURER/YYYYMM/{NINTEI,KYUFU}.csv` — 要介護認定 and 介護給付費 records in the documented layout.
@@ -62,6 +64,8 @@ public struct SynthGenerator: Sendable {
             for index in persons.indices { byPrefecture[persons[index].prefecture, default: []].append(index) }
             for prefecture in byPrefecture.keys.sorted() {
                 var files = [String: (institution: Int, payer: Int, claims: [WrittenClaim], people: [Int])]()
+                var pharmacyFiles = [String: (pharmacy: Int, payer: Int, claims: [WrittenDispensingClaim],
+                                              people: [Int])]()
                 for index in byPrefecture[prefecture]! {
                     var person = persons[index]
                     if let death = person.deathDate, death.yearMonth < month { continue }
@@ -79,6 +83,17 @@ public struct SynthGenerator: Sendable {
                                                       firstVisit: first))
                         file.people.append(person.id)
                         files[key] = file
+                        if let slip = care.prescriptionSlip(person: person, institution: institution, month: month,
+                                                            visits: visits) {
+                            let pharmacy = institutions[slip.pharmacy]
+                            let key = "\(pharmacy.code.code)|\(payer)"
+                            var file = pharmacyFiles[key] ?? (slip.pharmacy, payer, [], [])
+                            file.claims.append(care.dispensingClaim(
+                                number: file.claims.count + 1, person: person, pharmacy: pharmacy,
+                                prescriber: institution, month: month, receptions: [slip.reception]))
+                            file.people.append(person.id)
+                            pharmacyFiles[key] = file
+                        }
                         if institution.kind == .hospital {
                             try ssmix2.record(person: person, hospital: institution, month: month, visits: visits)
                         } else if institution.sendsFHIR {
@@ -91,20 +106,30 @@ public struct SynthGenerator: Sendable {
                 for key in files.keys.sorted() {
                     let file = files[key]!
                     let institution = institutions[file.institution]
-                    let path = "claims/medical/\(institution.prefecture.zeroPadded(to: 2))/\(institution.code.code)/"
-                        + "\(month.compact)/\(file.payer == 1 ? "shaho" : "kokuho")/RECEIPTC.UKE"
                     var writer = ClaimsFileWriter(dateStyle: institution.habits.eraDates ? .era : .western)
                     writer.institution(institution.code, payer: file.payer, name: institution.name,
                                        billingMonth: YearMonth(index: month.index + 1))
                     for claim in file.claims { writer.claim(claim) }
-                    let bytes = try writer.finish()
-                    try OutputFile.write(bytes, to: output.appendingPathComponent(path))
-                    for (claim, person) in zip(file.claims, file.people) {
-                        try truthClaims.write("\(path),\(claim.header.claimNumber),\(person)\n")
-                    }
+                    summary.bytes += try write(
+                        try writer.finish(), kind: "medical", institution: institution, payer: file.payer, month: month,
+                        claims: file.claims.map(\.header.claimNumber), people: file.people, to: output,
+                        truth: truthClaims)
                     summary.claimsFiles += 1
                     summary.claims += file.claims.count
-                    summary.bytes += bytes.count
+                }
+                for key in pharmacyFiles.keys.sorted() {
+                    let file = pharmacyFiles[key]!
+                    let pharmacy = institutions[file.pharmacy]
+                    var writer = DispensingClaimsFileWriter(dateStyle: pharmacy.habits.eraDates ? .era : .western)
+                    writer.pharmacy(pharmacy.code, payer: file.payer, name: pharmacy.name,
+                                    billingMonth: YearMonth(index: month.index + 1))
+                    for claim in file.claims { writer.claim(claim) }
+                    summary.bytes += try write(
+                        try writer.finish(), kind: "pharmacy", institution: pharmacy, payer: file.payer, month: month,
+                        claims: file.claims.map(\.header.claimNumber), people: file.people, to: output,
+                        truth: truthClaims)
+                    summary.dispensingFiles += 1
+                    summary.dispensingClaims += file.claims.count
                 }
             }
             summary.careFiles += try longTermCare.write(month: month, to: output, truth: truthCare, known: &knownCare)
@@ -126,6 +151,19 @@ public struct SynthGenerator: Sendable {
         try TruthWriter(output: output).write(persons: persons, institutions: institutions)
         try writeManifest(summary, to: output)
         return summary
+    }
+
+    /// Writes one claims file and its rows of `truth/claims.csv`; returns the file's size.
+    private func write(_ bytes: [UInt8], kind: String, institution: SynthInstitution, payer: Int, month: YearMonth,
+                       claims: [Int], people: [Int], to output: URL, truth: OutputFile) throws -> Int {
+        let name = kind == "pharmacy" ? "RECEIPTY.UKE" : "RECEIPTC.UKE"
+        let path = "claims/\(kind)/\(institution.prefecture.zeroPadded(to: 2))/\(institution.code.code)/"
+            + "\(month.compact)/\(payer == 1 ? "shaho" : "kokuho")/\(name)"
+        try OutputFile.write(bytes, to: output.appendingPathComponent(path))
+        for (claim, person) in zip(claims, people) {
+            try truth.write("\(path),\(claim),\(person)\n")
+        }
+        return bytes.count
     }
 
     /// The death certificates of the month, one CSV per accepting municipality.

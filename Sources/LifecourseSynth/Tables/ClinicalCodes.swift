@@ -20,13 +20,26 @@ enum ClinicalCodes {
         let claimsCode: String
         let yj: String?
         let hot9: String?
-        /// 診療識別: 21 内服, 22 屯服, 23 外用.
+        /// 診療識別: 21 内服, 22 屯服, 23 外用 (every drug of the table is 内服 so far).
         let category: String
         /// Units per day (tablets, grams).
         let dailyQuantity: Double
         /// The unit the quantity counts (錠, g, カプセル).
         let unit: String
         let source: String
+
+        /// Points of one day's dose, an approximation: the generator has no 薬価 table.
+        var dailyPoints: Int { max(1, Int(dailyQuantity * 2)) }
+
+        /// 用法コード of the 調剤 claims: 006 once a day after breakfast, 018 twice after breakfast and supper,
+        /// 003 three times after meals.
+        var usageCode: String {
+            switch dailyQuantity {
+            case ...1: "006"
+            case ...2: "018"
+            default: "003"
+            }
+        }
 
         /// The MERIT-9 unit code and name that SS-MIX2 and JP Core write the quantity in.
         var merit9Unit: (code: String, name: String) {
@@ -88,11 +101,31 @@ enum ClinicalCodes {
         "tegafur200": Drug(name: "フルツロンカプセル２００", claimsCode: "614210129", yj: "4223004M2023",
                            hot9: "109099402", category: "21", dailyQuantity: 3, unit: "カプセル", source: "hot9"),
         "acetaminophen300": Drug(name: "カロナール錠３００", claimsCode: "620000033", yj: nil, hot9: nil,
-                                 category: "22", dailyQuantity: 3, unit: "錠", source: "jahis"),
+                                 category: "21", dailyQuantity: 3, unit: "錠", source: "jahis"),
     ]
 
     static let firstVisit = Procedure(name: "初診料", code: "111000110", points: 288)
     static let revisit = Procedure(name: "再診料", code: "112007410", points: 73)
     static let prescription = Procedure(name: "処方箋料（リフィル以外・その他）", code: "120002910", points: 68)
     static let plainRadiographyReading = Procedure(name: "単純撮影（イ）の写真診断", code: "170000410", points: 85)
+
+    /// 調剤行為 codes a pharmacy bills, with their points of the 2024 (令和6年) revision. The codes agree in two
+    /// independent open-source pharmacy claims projects but have not been checked against the 調剤行為マスター;
+    /// the masters import of the claims-family issue will check them.
+    enum Dispensing {
+        static let basicFee1 = Procedure(name: "調剤基本料１", code: "410004110", points: 45)
+        static let oralPreparation = Procedure(name: "薬剤調製料（内服薬）", code: "420001810", points: 24)
+        static let guidance1 = Procedure(name: "服薬管理指導料１", code: "440012010", points: 45)
+
+        /// 調剤管理料 for an oral 剤, by days supplied (7 or fewer 4, 8–14 28, 15–28 50, 29 or more 60 points).
+        static func management(days: Int) -> Procedure {
+            let points = switch days {
+            case ...7: 4
+            case 8...14: 28
+            case 15...28: 50
+            default: 60
+            }
+            return Procedure(name: "調剤管理料（内服薬）", code: "440011810", points: points)
+        }
+    }
 }

@@ -38,7 +38,7 @@ import Testing
         defer { output.remove() }
         let summary = try SynthGenerator(config: Self.config).run(to: output.url)
         var claims = 0
-        for file in Fixtures.files(under: output.url.appendingPathComponent("claims")) {
+        for file in Fixtures.files(under: output.url.appendingPathComponent("claims/medical")) {
             var decoder = ClaimsFileDecoder(fileName: file.lastPathComponent)
             let events = decoder.decode(try Fixtures.bytes(file)) + decoder.finish()
             for event in events {
@@ -55,25 +55,70 @@ import Testing
         #expect(summary.claims > 1000)
     }
 
-    /// An independent check: Foundation's decoder (not the project's) and the field counts of FORMATS.md.
+    /// An independent check: Foundation's decoder (not the project's) and the field counts of the layouts
+    /// (FORMATS.md for 医科; the 調剤 layout of the README's formats section).
     @Test func writesClaimsWithTheFieldCountsOfTheLayout() throws {
         let output = try TemporaryDirectory()
         defer { output.remove() }
+        let summary = try SynthGenerator(config: Self.config).run(to: output.url)
+        let layouts = [
+            "medical": ["IR": 10, "RE": 38, "HO": 15, "KO": 12, "SN": 9, "SY": 8, "SI": 44, "IY": 44, "TO": 48, "CO": 5,
+                        "GO": 4],
+            "pharmacy": ["YK": 9, "RE": 42, "HO": 14, "KO": 10, "SN": 9, "SH": 10, "CZ": 71, "IY": 10, "KI": 114,
+                         "GO": 4],
+        ]
+        for (kind, counts) in layouts {
+            var seen = Set<String>()
+            var claims = 0
+            for file in Fixtures.files(under: output.url.appendingPathComponent("claims/\(kind)")) {
+                let data = try Data(contentsOf: file)
+                let text = try #require(String(data: data, encoding: .shiftJIS), "\(file.path) is not CP932")
+                #expect(text.hasSuffix("\r\n"))
+                var points = 0
+                for line in text.components(separatedBy: "\r\n") where !line.isEmpty {
+                    let fields = line.components(separatedBy: ",")
+                    seen.insert(fields[0])
+                    #expect(counts[fields[0]] == fields.count, "\(file.lastPathComponent): \(line)")
+                    if fields[0] == "RE" { claims += 1 }
+                    if fields[0] == "HO" { points += Int(fields[5])! }
+                    if fields[0] == "GO" { #expect(Int(fields[2]) == points, "\(file.path)") }
+                }
+            }
+            #expect(claims == (kind == "medical" ? summary.claims : summary.dispensingClaims))
+            let expected: Set = kind == "medical" ? ["IR", "RE", "HO", "SN", "SY", "SI", "IY", "GO"]
+                : ["YK", "RE", "HO", "SN", "SH", "CZ", "IY", "KI", "GO"]
+            #expect(seen.isSuperset(of: expected), "\(kind): \(seen)")
+        }
+        #expect(summary.dispensingClaims > summary.claims / 4)
+    }
+
+    /// Every 調剤 claim fills a prescription its prescriber billed (処方箋料) in the same month, for the same person.
+    @Test func fillsThePrescriptionsOfInstitutionsWithoutInHouseDispensing() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
         _ = try SynthGenerator(config: Self.config).run(to: output.url)
-        let counts = ["IR": 10, "RE": 38, "HO": 15, "KO": 12, "SN": 9, "SY": 8, "SI": 44, "IY": 44, "TO": 48, "CO": 5,
-                      "GO": 4]
-        var seen = Set<String>()
-        for file in Fixtures.files(under: output.url.appendingPathComponent("claims")) {
-            let data = try Data(contentsOf: file)
-            let text = try #require(String(data: data, encoding: .shiftJIS), "\(file.path) is not CP932")
-            #expect(text.hasSuffix("\r\n"))
-            for line in text.components(separatedBy: "\r\n") where !line.isEmpty {
-                let fields = line.components(separatedBy: ",")
-                seen.insert(fields[0])
-                #expect(counts[fields[0]] == fields.count, "\(file.lastPathComponent): \(line)")
+        let truth = try String(contentsOf: output.file("truth/claims.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        var prescribed = Set<String>()
+        var filled = [String]()
+        var files = [String: [String]]()
+        for row in truth {
+            let parts = row[0].split(separator: "/").map(String.init)
+            let lines = try files[row[0]] ?? String(
+                data: try Data(contentsOf: output.url.appendingPathComponent(row[0])), encoding: .shiftJIS)!
+                .components(separatedBy: "\r\n")
+            files[row[0]] = lines
+            let start = lines.firstIndex { $0.hasPrefix("RE,\(row[1]),") }!
+            let claim = lines[start...].prefix { $0 == lines[start] || !$0.hasPrefix("RE,") }
+            if parts[1] == "medical", claim.contains(where: { $0.hasPrefix("SI,80,1,120002910,") }) {
+                prescribed.insert("\(parts[3])|\(parts[4])|\(row[2])")
+            } else if parts[1] == "pharmacy" {
+                let re = lines[start].components(separatedBy: ",")
+                filled.append("\(re[9])\(re[10])\(re[11])|\(parts[4])|\(row[2])")
             }
         }
-        #expect(seen.isSuperset(of: ["IR", "RE", "HO", "SN", "SY", "SI", "IY", "GO"]))
+        #expect(filled.count > 100)
+        for slip in filled { #expect(prescribed.contains(slip), "\(slip)") }
     }
 
     @Test func mapsEveryClaimToItsTruePerson() throws {
@@ -82,7 +127,7 @@ import Testing
         let summary = try SynthGenerator(config: Self.config).run(to: output.url)
         let truth = try String(contentsOf: output.file("truth/claims.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
-        #expect(truth.count == summary.claims)
+        #expect(truth.count == summary.claims + summary.dispensingClaims)
         let persons = try String(contentsOf: output.file("truth/persons.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst()
         #expect(persons.count == summary.persons)

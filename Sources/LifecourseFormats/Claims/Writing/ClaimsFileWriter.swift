@@ -5,18 +5,10 @@ public import LifecourseCore
 ///
 /// Dates are written western (`YYYYMMDD`) or, for systems that still do, as era codes (`GYYMMDD`).
 public struct ClaimsFileWriter: Sendable {
-    public enum DateStyle: Sendable, Hashable {
-        case western
-        case era
-    }
+    public let dateStyle: ClaimsDateStyle
+    private var lines = ClaimsLines()
 
-    public let dateStyle: DateStyle
-    private let encoder = CP932Encoder()
-    private var lines: [[String]] = []
-    private var payerParts = 0
-    private var totalPoints = 0
-
-    public init(dateStyle: DateStyle = .western) {
+    public init(dateStyle: ClaimsDateStyle = .western) {
         self.dateStyle = dateStyle
     }
 
@@ -45,16 +37,14 @@ public struct ClaimsFileWriter: Sendable {
         re[36] = header.kanaName ?? ""
         lines.append(re)
         if let card = claim.insurance {
-            lines.append(["HO", card.insurerNumber, card.symbol, card.number, String(claim.actualDays),
-                          String(claim.points), "", "", "", "", "", "", "", "", ""])
-            payerParts += 1
+            lines.appendPayerPart(["HO", card.insurerNumber, card.symbol, card.number, String(claim.actualDays),
+                                   String(claim.points), "", "", "", "", "", "", "", "", ""])
         }
         for expense in claim.publicExpenses {
-            lines.append(["KO", expense.payerNumber, expense.recipientNumber, "", String(claim.actualDays),
-                          String(claim.points), "", "", "", "", "", ""])
-            payerParts += 1
+            lines.appendPayerPart(["KO", expense.payerNumber, expense.recipientNumber, "", String(claim.actualDays),
+                                   String(claim.points), "", "", "", "", "", ""])
         }
-        totalPoints += claim.points
+        lines.addClaimPoints(claim.points)
         if let branch = claim.qualification {
             lines.append(["SN", "1", branch.confirmation, "", "", "", branch.branch, "", ""])
         }
@@ -64,7 +54,7 @@ public struct ClaimsFileWriter: Sendable {
         }
         for item in claim.items {
             var fields = [item.recordType, item.category ?? "", item.burdenKind, item.code,
-                          item.quantity.map(format) ?? "", item.points.map(String.init) ?? "",
+                          item.quantity.map(ClaimsLines.quantity) ?? "", item.points.map(String.init) ?? "",
                           String(item.times)]
             if item.recordType == "TO" {
                 fields += ["", "", "", item.name ?? ""]
@@ -82,40 +72,13 @@ public struct ClaimsFileWriter: Sendable {
     /// Ends the file with its GO record and returns its bytes.
     /// - Throws: ``TextEncodingError`` when a value cannot be written in CP932.
     public mutating func finish() throws(TextEncodingError) -> [UInt8] {
-        lines.append(["GO", String(payerParts), String(totalPoints), "99"])
-        var bytes = [UInt8]()
-        for line in lines {
-            try encoder.encode(line.joined(separator: ","), into: &bytes)
-            bytes.append(0x0D)
-            bytes.append(0x0A)
-        }
-        lines = []
-        return bytes
+        try lines.finish()
     }
 
-    private func date(_ value: CalendarDate) -> String {
-        switch dateStyle {
-        case .western:
-            return value.compact
-        case .era:
-            guard let era = JapaneseDate(value) else { return value.compact }
-            return "\(era.era.rawValue)\(era.eraYear.zeroPadded(to: 2))\(era.month.zeroPadded(to: 2))\((era.day ?? 1).zeroPadded(to: 2))"
-        }
-    }
+    private func date(_ value: CalendarDate) -> String { dateStyle.text(value) }
 
-    private func month(_ value: YearMonth) -> String {
-        switch dateStyle {
-        case .western:
-            return value.compact
-        case .era:
-            guard let era = JapaneseDate(value) else { return value.compact }
-            return "\(era.era.rawValue)\(era.eraYear.zeroPadded(to: 2))\(era.month.zeroPadded(to: 2))"
-        }
-    }
+    private func month(_ value: YearMonth) -> String { dateStyle.text(value) }
 
-    private func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
 }
 
 /// One claim to write.
