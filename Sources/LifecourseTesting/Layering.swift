@@ -7,7 +7,7 @@ public enum Layering {
     /// The project's modules each target may import (besides the platform: Foundation, Glibc, Synchronization).
     public static let allowed: [String: Set<String>] = [
         "LifecourseCore": [],
-        "LifecourseFormats": ["LifecourseCore"],
+        "LifecourseFormats": ["LifecourseCore", "ZIPFoundation"],
         "LifecourseStore": ["LifecourseCore", "GRDB", "Crypto"],
         "LifecourseLinkage": ["LifecourseCore", "LifecourseStore"],
         "LifecourseIngest": ["LifecourseCore", "LifecourseFormats", "LifecourseStore", "LifecourseLinkage"],

@@ -78,6 +78,34 @@ public enum SynthCalibration {
                 }
             }
         }
+        rows += checkupRows(alive, year: year, end: end, seed: seed)
+        return rows
+    }
+
+    /// 特定健診 attendance in the fiscal year starting in `year` (厚生労働省「2021年度 特定健康診査・特定保健指導の実施
+    /// 状況」: 56.5% of those eligible), and the checkup model's BMI and smoking for everyone 20 and over
+    /// (令和元年国民健康・栄養調査: BMI ≥25 in 33.0% of men and 22.3% of women; smokers 27.1% and 7.6%).
+    static func checkupRows(_ alive: [SynthPerson], year: Int, end: CalendarDate, seed: UInt64) -> [CalibrationRow] {
+        let model = CheckupModel(seed: seed)
+        let fiscalYearEnd = try! CalendarDate(year: year + 1, month: 3, day: 31)
+        let eligible = alive.filter { $0.coverage.kind != .kouki && (40...74).contains($0.age(on: fiscalYearEnd)) }
+        let examined = eligible.filter { person in
+            let month = model.examMonth(person)
+            return model.isExamined(person, in: try! YearMonth(year: month >= 4 ? year : year + 1, month: month))
+        }
+        var rows = [CalibrationRow(measure: "特定健診 実施率 %", group: "40–74", published: 56.5,
+                                   simulated: Double(examined.count) / Double(max(1, eligible.count)) * 100,
+                                   tolerance: 4)]
+        for (sex, obese, smokers) in [(Sex.male, 33.0, 27.1), (.female, 22.3, 7.6)] {
+            let adults = alive.filter { $0.sex == sex && $0.age(on: end) >= 20 }
+            let share = { (count: Int) in Double(count) / Double(max(1, adults.count)) * 100 }
+            rows.append(CalibrationRow(measure: "BMI ≥25 %", group: "\(sex.japaneseName) 20+", published: obese,
+                                       simulated: share(adults.filter { model.body($0, on: end).bmi >= 25 }.count),
+                                       tolerance: 3))
+            rows.append(CalibrationRow(measure: "喫煙 %", group: "\(sex.japaneseName) 20+", published: smokers,
+                                       simulated: share(adults.filter { model.smokes($0, age: $0.age(on: end)) }.count),
+                                       tolerance: 2.5))
+        }
         return rows
     }
 

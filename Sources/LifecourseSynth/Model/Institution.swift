@@ -3,7 +3,7 @@ import LifecourseCore
 /// A simulated source institution and the habits of its system.
 struct SynthInstitution: Sendable {
     enum Kind: String, Sendable, Codable {
-        case clinic, hospital, pharmacy
+        case clinic, hospital, pharmacy, checkupCentre
     }
 
     let index: Int

@@ -10,6 +10,9 @@ public struct SynthSummary: Sendable, Hashable, Codable {
     /// 調剤 claims files and claims.
     public var dispensingFiles = 0
     public var dispensingClaims = 0
+    /// 特定健診 archives and the documents in them.
+    public var checkupArchives = 0
+    public var checkups = 0
     public var deathFiles = 0
     public var ssmix2Files = 0
     public var careFiles = 0

@@ -3,7 +3,8 @@ import LifecourseCore
 /// Creates the institutions a population needs: a clinic for about every 1,200 persons in each municipality
 /// (at least one), a hospital for about every 15,000 in each prefecture (at least one), and a pharmacy (保険薬局)
 /// for about every 2,000 persons in each municipality (at least one; Japan has about 62,000 pharmacies,
-/// 衛生行政報告例 2022), with real-format 10-digit codes (点数表 4 for pharmacies) and beds drawn from the
+/// 衛生行政報告例 2022), and a checkup centre (健診機関) for about every 30,000 persons in each prefecture (at least
+/// one), with real-format 10-digit codes (点数表 4 for pharmacies) and beds drawn from the
 /// national bed-size mix (医療施設調査).
 struct InstitutionBuilder {
     let config: SynthConfig
@@ -61,6 +62,19 @@ struct InstitutionBuilder {
                     code: code(prefecture: place.prefectureCode, schedule: .pharmacy, municipality: municipality),
                     name: "\(place.name)\(number == 1 ? "" : String(number))薬局", prefecture: place.prefectureCode,
                     municipality: municipality, beds: 0, dispensesInHouse: true, sendsFHIR: false,
+                    habits: SystemHabits(noise: config.noise, random: &random)))
+            }
+        }
+        for prefecture in perPrefecture.keys.sorted() {
+            let places = Geography.municipalities(in: prefecture)
+            for number in 1...max(1, perPrefecture[prefecture]! / 30_000) {
+                let place = places[(number * 7) % places.count]
+                let municipality = Geography.municipalities.firstIndex(of: place)!
+                institutions.append(SynthInstitution(
+                    index: institutions.count, kind: .checkupCentre,
+                    code: code(prefecture: prefecture, schedule: .medical, municipality: municipality),
+                    name: "\(place.name)健診センター\(number == 1 ? "" : String(number))", prefecture: prefecture,
+                    municipality: municipality, beds: 0, dispensesInHouse: false, sendsFHIR: false,
                     habits: SystemHabits(noise: config.noise, random: &random)))
             }
         }

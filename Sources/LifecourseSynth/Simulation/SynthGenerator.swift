@@ -11,6 +11,8 @@ import LifecourseFormats
 /// - `claims/pharmacy/PP/PHARMACY/YYYYMM/{shaho,kokuho}/RECEIPTY.UKE` — 調剤 claims of the pharmacies that fill
 ///   the prescriptions of institutions without in-house dispensing (院外処方).
 /// - `ssmix2/INSTITUTION/…` — each hospital's SS-MIX2 standardized storage (ISO-2022-JP HL7 v2.5).
+/// - `checkups/INSURER/{centre}_{insurer}_{yyyymmdd}1_1.zip` — 特定健診 sending archives (index, summary and one
+///   CDA document per examinee) from checkup centres and the clinics that examine 国保 members.
 /// - `deaths/MUNICIPALITY/YYYYMM.csv` — death certificates in the documented CSV.
 /// - `care/INSURER/YYYYMM/{NINTEI,KYUFU}.csv` — 要介護認定 and 介護給付費 records in the documented layout.
 /// - `fhir/INSTITUTION/YYYYMM/PATIENT.json` — FHIR R4 JP Core bundles from clinics whose systems send them.
@@ -54,6 +56,9 @@ public struct SynthGenerator: Sendable {
         let truthCare = try OutputFile(output.appendingPathComponent("truth/care.csv"))
         try truthCare.write("insurer,insured_number,person_id\n")
         var knownCare = Set<String>()
+        let truthCheckups = try OutputFile(output.appendingPathComponent("truth/checkups.csv"))
+        try truthCheckups.write("archive,document,person_id\n")
+        var checkups = CheckupRecorder(config: config, institutions: institutions)
         let months = config.months
         for (monthIndex, month) in months.enumerated() {
             events.step(&persons, month: month, branches: &branches)
@@ -71,6 +76,7 @@ public struct SynthGenerator: Sendable {
                     if let death = person.deathDate, death.yearMonth < month { continue }
                     if person.birthDate > month.lastDay { continue }
                     longTermCare.record(person, month: month, seed: config.seed)
+                    checkups.record(person, month: month)
                     var random = SynthRandom.stream(config.seed, 6, UInt64(person.id) << 24 | UInt64(month.index))
                     for (institutionIndex, visits) in care.visits(of: &person, month: month, random: &random) {
                         let institution = institutions[institutionIndex]
@@ -131,6 +137,9 @@ public struct SynthGenerator: Sendable {
                     summary.dispensingFiles += 1
                     summary.dispensingClaims += file.claims.count
                 }
+                let written = try checkups.write(month: month, to: output, truth: truthCheckups)
+                summary.checkupArchives += written.archives
+                summary.checkups += written.documents
             }
             summary.careFiles += try longTermCare.write(month: month, to: output, truth: truthCare, known: &knownCare)
             try writeDeaths(of: persons, in: month, certificates: certificates, to: output, truth: truthDeaths,
@@ -143,6 +152,7 @@ public struct SynthGenerator: Sendable {
         try truthPatients.close()
         try truthCare.close()
         try truthFHIR.close()
+        try truthCheckups.close()
         summary.fhirFiles = fhir.files
         summary.ssmix2Files = ssmix2.files
         summary.persons = persons.count

@@ -26,8 +26,11 @@ struct SynthCommand: ParsableCommand {
         }
         line.finish()
         print("""
-            wrote \(summary.claims) claims in \(summary.claimsFiles) files from \(summary.institutions) institutions \
-            for \(summary.persons) persons (\(summary.births) born, \(summary.deaths) died) to \(out)
+            wrote \(summary.claims) 医科 claims in \(summary.claimsFiles) files, \(summary.dispensingClaims) 調剤 claims in \
+            \(summary.dispensingFiles) files, \(summary.checkups) 特定健診 results in \(summary.checkupArchives) archives, \
+            \(summary.ssmix2Files) SS-MIX2 files, \(summary.fhirFiles) FHIR bundles, \(summary.careFiles) care files and \
+            \(summary.deathFiles) death files from \(summary.institutions) institutions for \(summary.persons) persons \
+            (\(summary.births) born, \(summary.deaths) died) to \(out)
             """)
     }
 }

@@ -46,25 +46,10 @@ import Testing
         _ = try SynthGenerator(config: Self.config).run(to: output.url)
         let script = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Scripts/check-hl7.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, output.url.appendingPathComponent("ssmix2").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(report.suffix(2000))")
-        #expect(report.contains("0 problems"))
+        let report = try #require(ExternalTool.run(["python3", script.path, output.url.appendingPathComponent("ssmix2").path]))
+        #expect(report.status == 0, "\(report.output.suffix(2000))")
+        #expect(report.output.contains("0 problems"))
     }
 
-    static var pythonHasHL7: Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import hl7"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
+    static var pythonHasHL7: Bool { ExternalTool.works(["python3", "-c", "import hl7"]) }
 }
