@@ -48,7 +48,12 @@ struct CareModel {
             var visits = byInstitution[institution] ?? Visits()
             visits.days.insert(day())
             visits.conditions.append(condition)
-            if let drug { visits.drugs.append((drug, 28)) }
+            if let drug {
+                visits.drugs.append((drug, 28))
+                if let second = Self.secondDrug(condition, person: person), second != drug {
+                    visits.drugs.append((second, 28))
+                }
+            }
             byInstitution[institution] = visits
         }
         let infectionRate = age < 15 ? 0.12 : age < 65 ? 0.04 : 0.03
@@ -57,7 +62,10 @@ struct CareModel {
             let date = try! month.day(day())
             visits.days.insert(date.day)
             visits.acute.append((ClinicalCodes.upperRespiratoryInfection, date, .cured))
-            if age >= 6 { visits.drugs.append(("acetaminophen300", 5)) }
+            if age >= 6 {
+                visits.drugs.append((random.element(Self.feverDrugs), 5))
+                if random.chance(0.6) { visits.drugs.append((random.element(Self.expectorants), 5)) }
+            }
             byInstitution[person.clinic] = visits
         }
         let fractureRate = (age >= 80 ? 0.0008 : age >= 65 ? 0.0003 : 0) * (person.conditions.has(.osteoporosis) ? 2 : 1)
@@ -68,9 +76,24 @@ struct CareModel {
             visits.radiography = true
             visits.days.formUnion(date.day...min(lastDay, date.day + random.int(7...20)))
             visits.acute.append((ClinicalCodes.femoralNeckFracture, date, .continuing))
+            visits.drugs += [("loxoprofen60", 14), ("famotidine20", 14)]
             byInstitution[person.hospital] = visits
         }
         return byInstitution.keys.sorted().map { ($0, byInstitution[$0]!) }
+    }
+
+    /// Drugs for an acute respiratory infection: an antipyretic analgesic and often an expectorant.
+    static let feverDrugs = ["acetaminophen300", "loxoprofen60", "loxoprofenSawai60", "loxoprofenTowa60"]
+    static let expectorants = ["carbocisteine250", "carbocisteineSawai250", "carbocisteineTowa250", "bromhexine4"]
+
+    /// The second drug a person takes for a treated condition, if any: stable for the person.
+    static func secondDrug(_ condition: ChronicCondition, person: SynthPerson) -> String? {
+        let keys = condition.secondDrugKeys
+        guard !keys.isEmpty else { return nil }
+        var hash = UInt64(person.id) &* 0xA24B_AED4_963E_E407 ^ UInt64(condition.rawValue) &* 0x9FB2_1C65_1E98_DF25
+        hash ^= hash >> 32
+        guard Double(hash % 1000) < condition.secondDrugShare * 1000 else { return nil }
+        return keys[Int((hash >> 12) % UInt64(keys.count))]
     }
 
     /// The claim an institution writes for a person's visits in a month.

@@ -108,14 +108,34 @@ public enum ChronicCondition: Int, Sendable, Hashable, CaseIterable, Codable {
     /// Drugs a treating clinic prescribes, by key of ``ClinicalCodes/drugs`` (one is chosen per person).
     var drugKeys: [String] {
         switch self {
-        case .hypertension: ["amlodipine5", "nicardipine20", "nicardipine10"]
-        case .dyslipidaemia: ["pravastatin10", "pravastatin5", "simvastatin5", "bezafibrate100"]
-        case .ckd: ["potassiumAspartate", "ferrousCitrate50"]
+        case .hypertension:
+            ["amlodipine5", "amlodipine25", "nifedipineCR20", "nifedipineCR40", "benidipine4", "cilnidipine10",
+             "candesartan8", "candesartan4", "losartan50", "carvedilol10", "nicardipine20", "nicardipine10", "doxazosin2"]
+        case .diabetes:
+            ["metformin250", "glibenclamide25", "glibenclamideSawai25", "gliclazide40", "gliclazideSawai40", "voglibose02",
+             "voglibose03", "acarbose100", "nateglinide90", "pioglitazone15", "pioglitazone30"]
+        case .dyslipidaemia:
+            ["pravastatin10", "pravastatin5", "simvastatin5", "bezafibrate100", "bezafibrate200", "bezafibrateSawai200",
+             "probucol250", "colestimide500", "epa300"]
+        case .ckd: ["potassiumAspartate", "ferrousCitrate50", "citrateUralyt"]
         case .stomachCancer, .colorectalCancer: ["tegafur200"]
-        case .dementia: ["nitrazepam5", "estazolam2"]
+        case .dementia: ["nitrazepam5", "estazolam2", "zopiclone75", "rilmazafone1"]
+        case .osteoporosis: ["ipriflavone200", "etidronate200"]
         default: []
         }
     }
+
+    /// A second drug of another class that some treated persons take as well (two antihypertensives or two
+    /// antidiabetics are common), by key of ``ClinicalCodes/drugs``; the share of persons is ``secondDrugShare``.
+    var secondDrugKeys: [String] {
+        switch self {
+        case .hypertension: ["candesartan8", "losartan50", "amlodipine5", "nifedipineCR20"]
+        case .diabetes: ["voglibose03", "glibenclamide125", "pioglitazone15"]
+        default: []
+        }
+    }
+
+    var secondDrugShare: Double { self == .hypertension ? 0.4 : self == .diabetes ? 0.3 : 0 }
 
     /// Prevalence at an age for a sex.
     func prevalence(age: Double, sex: Sex) -> Double {

@@ -73,37 +73,6 @@ enum ClinicalCodes {
     static let femoralNeckFracture = Diagnosis(name: "大腿骨頚部骨折", claimsCode: nil, icd10: "S720")
     static let injury = Diagnosis(name: "外傷", claimsCode: "9599001", icd10: "T149")
 
-    static let drugs: [String: Drug] = [
-        "amlodipine5": Drug(name: "ノルバスク錠５ｍｇ", claimsCode: "612170710", yj: "2171022F1022", hot9: "103299401",
-                            category: "21", dailyQuantity: 1, unit: "錠", source: "jahis"),
-        "nicardipine20": Drug(name: "ペルジピン錠２０ｍｇ", claimsCode: "610454081", yj: "2149019F2170", hot9: "103503201",
-                              category: "21", dailyQuantity: 3, unit: "錠", source: "hot9"),
-        "nicardipine10": Drug(name: "ペルジピン錠１０ｍｇ", claimsCode: "612190103", yj: "2149019F1069", hot9: "103485101",
-                              category: "21", dailyQuantity: 3, unit: "錠", source: "hot9"),
-        "pravastatin5": Drug(name: "メバロチン錠５", claimsCode: "610454085", yj: "2189010F1039", hot9: "103464601",
-                             category: "21", dailyQuantity: 2, unit: "錠", source: "hot9"),
-        "pravastatin10": Drug(name: "メバロチン錠１０", claimsCode: "612180265", yj: "2189010F2027", hot9: "103465301",
-                              category: "21", dailyQuantity: 1, unit: "錠", source: "hot9"),
-        "simvastatin5": Drug(name: "リポバス錠５", claimsCode: "612180263", yj: "2189011F1025", hot9: "103466001",
-                             category: "21", dailyQuantity: 1, unit: "錠", source: "hot9"),
-        "bezafibrate100": Drug(name: "ベザトールＳＲ錠１００ｍｇ", claimsCode: "610407028", yj: "2183005G2028",
-                               hot9: "103407301", category: "21", dailyQuantity: 2, unit: "錠", source: "hot9"),
-        "famotidine": Drug(name: "ガスター散２％", claimsCode: "610406079", yj: "2325003B2029", hot9: nil,
-                           category: "21", dailyQuantity: 1, unit: "g", source: "ssk"),
-        "nitrazepam5": Drug(name: "ベンザリン錠５", claimsCode: "610453117", yj: "1124003F2222", hot9: "100350501",
-                            category: "21", dailyQuantity: 1, unit: "錠", source: "hot9"),
-        "estazolam2": Drug(name: "ユーロジン２ｍｇ錠", claimsCode: "611120081", yj: "1124001F2029", hot9: "100329101",
-                           category: "21", dailyQuantity: 1, unit: "錠", source: "hot9"),
-        "ferrousCitrate50": Drug(name: "フェロミア錠５０ｍｇ", claimsCode: "613220039", yj: "3222013F1025",
-                                 hot9: "107296901", category: "21", dailyQuantity: 2, unit: "錠", source: "hot9"),
-        "potassiumAspartate": Drug(name: "アスパラカリウム錠３００ｍｇ", claimsCode: "620004902", yj: "3229005F1080",
-                                   hot9: "107319501", category: "21", dailyQuantity: 3, unit: "錠", source: "hot9"),
-        "tegafur200": Drug(name: "フルツロンカプセル２００", claimsCode: "614210129", yj: "4223004M2023",
-                           hot9: "109099402", category: "21", dailyQuantity: 3, unit: "カプセル", source: "hot9"),
-        "acetaminophen300": Drug(name: "カロナール錠３００", claimsCode: "620000033", yj: nil, hot9: nil,
-                                 category: "21", dailyQuantity: 3, unit: "錠", source: "jahis"),
-    ]
-
     static let firstVisit = Procedure(name: "初診料", code: "111000110", points: 288)
     static let revisit = Procedure(name: "再診料", code: "112007410", points: 73)
     static let prescription = Procedure(name: "処方箋料（リフィル以外・その他）", code: "120002910", points: 68)
