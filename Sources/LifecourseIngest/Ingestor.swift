@@ -40,7 +40,7 @@ public struct Ingestor: Sendable {
             digest = try FileDigest.sha256(path: file)
             guard let detected = try FormatDetector.detect(path: file) else {
                 return IngestReport(file: file, status: .failed, receipt: nil, message: """
-                    \(file): not a file Lifecourse can read (a claims file starts with its IR record); \
+                    \(file): not a file Lifecourse can read (a claims file starts with its IR or YK record); \
                     nothing was stored
                     """)
             }

@@ -9,6 +9,8 @@ public enum CodeSystem: String, Sendable, Hashable, Codable, CaseIterable {
     case claimsProcedure = "jp-claims-procedure"
     /// 医薬品コード (9 digits), master y.
     case claimsDrug = "jp-claims-drug"
+    /// 調剤行為コード (9 digits): the fees of 調剤 claims (調剤基本料, 薬剤調製料, 調剤管理料, 薬学管理料).
+    case claimsDispensingAct = "jp-claims-dispensing"
     /// 特定器材コード (9 digits), master t.
     case claimsDevice = "jp-claims-device"
     /// コメントコード (9 digits), master c.

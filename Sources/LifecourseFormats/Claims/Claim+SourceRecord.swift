@@ -5,6 +5,7 @@ extension Claim {
     /// diagnosis, item and comment, dated by the day-by-day counts (or the month's first day when an item has
     /// none).
     public var sourceRecord: SourceRecord {
+        if kind == .pharmacy { return dispensingSourceRecord }
         let month = header.serviceMonth
         var events = [ClinicalEvent]()
         var lastServiceDate: CalendarDate?
@@ -67,6 +68,75 @@ extension Claim {
         return SourceRecord(
             format: .medicalClaims, position: position, lastLine: lastLine, institution: institution.institution,
             identity: identity, encounter: encounter, events: events, claim: facts, unknownRecords: unknownRecords)
+    }
+
+    /// A 調剤 claim as a ``SourceRecord``: each drug of each 剤 from its dispensing day for the days supplied
+    /// (内服) or on that day (other forms), the 剤's fees on the same day, the reception fees (KI) on their day.
+    private var dispensingSourceRecord: SourceRecord {
+        let month = header.serviceMonth
+        var events = [ClinicalEvent]()
+        var dates = [CalendarDate]()
+        func fee(_ code: String, on date: CalendarDate, times: Int?, points: Int?, at position: SourcePosition,
+                 record: String) {
+            events.append(.procedure(.init(system: .claimsDispensingAct, code: code, name: nil, category: nil,
+                                           startDate: date, endDate: date, quantity: nil, times: times, points: points,
+                                           unitCode: nil, position: position, recordType: record)))
+        }
+        for group in prescriptions {
+            let prescription = group.prescription.value
+            guard let dispensing = group.dispensing else { continue }
+            let record = dispensing.value
+            let start = record.dispensingDate
+            dates.append(start)
+            let oral = prescription.form == "1" || prescription.form == "2"
+            let end = oral ? start.adding(days: max(1, record.quantity) - 1) : start
+            for (index, located) in group.drugs.enumerated() {
+                let drug = located.value
+                events.append(.drug(.init(
+                    system: .claimsDrug, code: drug.code, name: nil, category: Self.category(form: prescription.form),
+                    startDate: start, endDate: end, quantity: drug.quantity, times: record.quantity,
+                    points: index == group.drugs.count - 1 ? record.drugPoints : nil, unitCode: nil,
+                    position: located.position)))
+            }
+            for item in [record.preparation, record.management].compactMap({ $0 }) + record.additions {
+                fee(item.code, on: start, times: 1, points: item.points, at: dispensing.position, record: "CZ")
+            }
+        }
+        for located in receptionFees {
+            let record = located.value
+            dates.append(record.date)
+            for item in [record.basicFee].compactMap({ $0 }) + record.fees {
+                fee(item.code, on: record.date, times: item.times, points: item.points, at: located.position,
+                    record: "KI")
+            }
+        }
+        for located in comments {
+            events.append(.note(.init(system: .claimsComment, code: located.value.code, text: located.value.text,
+                                      date: dates.max() ?? month.firstDay, position: located.position)))
+        }
+        let first = dates.min() ?? month.firstDay
+        let facts = ClaimFacts(
+            claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: month,
+            billingMonth: institution.billingMonth,
+            points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
+            actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: nil,
+            prescriber: header.prescriber?.institution)
+        return SourceRecord(
+            format: .pharmacyClaims, position: position, lastLine: lastLine, institution: institution.institution,
+            identity: identity,
+            encounter: Encounter(setting: .outpatient, startDate: first, endDate: dates.max() ?? first, admissionDate: nil),
+            events: events, claim: facts, unknownRecords: unknownRecords)
+    }
+
+    /// The 診療識別 a 剤形 corresponds to: 内服 21, 屯服 22, 外用 23, 注射 31.
+    static func category(form: String) -> String? {
+        switch form {
+        case "1", "2", "6", "7": "21"
+        case "3": "22"
+        case "5": "23"
+        case "4": "31"
+        default: nil
+        }
     }
 
     /// The patient as the claim names them: RE name, kana, birth date and sex; the HO card with the SN 枝番;

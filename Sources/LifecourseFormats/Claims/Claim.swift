@@ -18,13 +18,27 @@ public struct Claim: Sendable {
     public internal(set) var comments: [Located<CommentRecord>] = []
     public internal(set) var visitDays: [VisitDaysRecord] = []
     public internal(set) var counterPayments: [CounterPaymentRecord] = []
+    /// 調剤 claims: each 剤 (SH) with its dispensing (CZ) and drugs (IY).
+    public internal(set) var prescriptions: [DispensedPrescription] = []
+    /// 調剤 claims: the fees charged per reception (KI).
+    public internal(set) var receptionFees: [Located<ReceptionFeeRecord>] = []
     /// Records of types this reader does not know, kept as written.
     public internal(set) var unknownRecords: [UnknownRecord] = []
+
+    /// The kind of file the claim came from.
+    public var kind: ClaimsFileKind { institution.institution.feeSchedule == .pharmacy ? .pharmacy : .medical }
 
     /// The insurance card's 枝番, from the SN record of the health-insurance payer.
     public var branchNumber: String? {
         qualifications.first { $0.payerKind == "1" }?.branchNumber
     }
+}
+
+/// One 剤 of a 調剤 claim: its SH record, the CZ record that follows it and its IY records.
+public struct DispensedPrescription: Sendable, Hashable {
+    public let prescription: Located<PrescriptionRecord>
+    public internal(set) var dispensing: Located<DispensingRecord>?
+    public internal(set) var drugs: [Located<DispensedDrugRecord>] = []
 }
 
 /// A value and the position of the record it was read from.

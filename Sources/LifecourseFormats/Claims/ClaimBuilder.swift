@@ -12,6 +12,10 @@ struct ClaimBuilder: Sendable {
         case comment(CommentRecord)
         case visitDays(VisitDaysRecord)
         case counterPayment(CounterPaymentRecord)
+        case prescription(PrescriptionRecord)
+        case dispensing(DispensingRecord)
+        case dispensedDrug(DispensedDrugRecord)
+        case receptionFee(ReceptionFeeRecord)
         case unknown
     }
 
@@ -94,6 +98,21 @@ struct ClaimBuilder: Sendable {
             claim?.comments.append(Located(record, at: at))
         case .visitDays(let record): claim?.visitDays.append(record)
         case .counterPayment(let record): claim?.counterPayments.append(record)
+        case .prescription(let record):
+            claim?.prescriptions.append(DispensedPrescription(prescription: Located(record, at: at)))
+        case .dispensing(let record):
+            guard let last = claim?.prescriptions.indices.last, claim?.prescriptions[last].dispensing == nil else {
+                throw fields.error(0, "レコード識別情報", "a CZ record must follow its SH record, once",
+                                   fix: "check the order of the claim's records: SH, then CZ, then its IY records")
+            }
+            claim?.prescriptions[last].dispensing = Located(record, at: at)
+        case .dispensedDrug(let record):
+            guard let last = claim?.prescriptions.indices.last else {
+                throw fields.error(0, "レコード識別情報", "an IY record comes before any SH record",
+                                   fix: "check the order of the claim's records: SH, then CZ, then its IY records")
+            }
+            claim?.prescriptions[last].drugs.append(Located(record, at: at))
+        case .receptionFee(let record): claim?.receptionFees.append(Located(record, at: at))
         case .unknown:
             claim?.unknownRecords.append(UnknownRecord(recordType: fields.recordType,
                                                        text: fields.values.joined(separator: ","), position: at))

@@ -2,7 +2,7 @@ public import LifecourseCore
 
 /// What a claims file yields, in file order.
 public enum ClaimsEvent: Sendable {
-    /// The IR record.
+    /// The header record: IR (医科) or YK (調剤).
     case institution(InstitutionRecord)
     /// A claim read whole.
     case claim(Claim)

@@ -1,6 +1,7 @@
 import LifecourseCore
 
-/// A resumable reader of claims files (レセ電, RECEIPTC.UKE): bytes in, ``ClaimsEvent``s out.
+/// A resumable reader of claims files (レセ電: 医科 RECEIPTC.UKE opened by IR, 調剤 RECEIPTY.UKE opened by YK):
+/// bytes in, ``ClaimsEvent``s out.
 ///
 /// Lines are split on raw bytes (a Shift_JIS trail byte is never CR, LF or a comma), each line is decoded
 /// from CP932, and records are grouped into claims. A claim with any record that cannot be read is
@@ -16,6 +17,8 @@ public struct ClaimsFileDecoder: Sendable {
     public let fileName: String
     public let dialect: ClaimsDialect
     private var splitter = LineSplitter(maximumLineLength: 64 * 1024)
+    /// The kind of the file, from its header record (医科 until a YK record says otherwise).
+    public private(set) var kind: ClaimsFileKind = .medical
     private var institution: InstitutionRecord?
     /// Why the IR record could not be read, when it could not.
     private var institutionProblem: SourceError?
@@ -67,8 +70,9 @@ public struct ClaimsFileDecoder: Sendable {
         let position = SourcePosition(file: fileName, line: line.number, byteOffset: line.byteOffset)
         let dialect = self.dialect
         switch type {
-        case "IR":
+        case "IR", "YK":
             close(into: &events)
+            kind = ClaimsFileKind(headerRecord: type) ?? .medical
             if let record = outside(line, into: &events, { fields throws(SourceError) in
                 try InstitutionRecord(fields, dialect: dialect)
             }) {
@@ -92,7 +96,7 @@ public struct ClaimsFileDecoder: Sendable {
             open = ClaimBuilder(firstLine: line.number)
         default:
             if open == nil {
-                guard ClaimsFileDecoder.claimRecordTypes.contains(type) else {
+                guard kind.claimRecordTypes.contains(type) else {
                     if let fields = outside(line, into: &events, { $0 }) {
                         events.append(.unknownRecord(UnknownRecord(
                             recordType: fields.recordType, text: fields.values.joined(separator: ","), position: position)))
@@ -109,9 +113,10 @@ public struct ClaimsFileDecoder: Sendable {
         countTrailerTotals(type: type, line: line)
         let institution = self.institution
         let institutionProblem = self.institutionProblem
+        let kind = self.kind
         open?.add(line, file: fileName) { fields throws(SourceError) in
-            try ClaimsFileDecoder.parse(fields, institution: institution, institutionProblem: institutionProblem,
-                                        dialect: dialect)
+            try ClaimsFileDecoder.parse(fields, kind: kind, institution: institution,
+                                        institutionProblem: institutionProblem, dialect: dialect)
         }
         if let builder = open, builder.lineCount == ClaimsFileDecoder.maximumClaimLines + 1 {
             open?.problems.append(SourceError(
@@ -120,34 +125,43 @@ public struct ClaimsFileDecoder: Sendable {
         }
     }
 
-    static let claimRecordTypes: Set<String> = [
-        "HO", "KO", "SN", "JD", "MF", "SY", "SI", "IY", "TO", "CO", "GR", "SJ", "TI", "TR", "TS",
-    ]
-
-    private static func parse(_ fields: ClaimsFields, institution: InstitutionRecord?, institutionProblem: SourceError?,
+    private static func parse(_ fields: ClaimsFields, kind: ClaimsFileKind, institution: InstitutionRecord?,
+                              institutionProblem: SourceError?,
                               dialect: ClaimsDialect) throws(SourceError) -> ClaimBuilder.Parsed {
         switch fields.recordType {
         case "RE":
             guard let institution else {
                 if let institutionProblem {
                     throw SourceError(at: fields.position,
-                                      problem: "the institution of this claim is unknown because the IR record could not "
-                                          + "be read (\(institutionProblem))",
+                                      problem: "the institution of this claim is unknown because the file's header record "
+                                          + "(IR or YK) could not be read (\(institutionProblem))",
                                       fix: institutionProblem.fix)
                 }
                 throw SourceError(at: fields.position,
-                                  problem: "no IR record comes before this claim, so its institution is unknown",
-                                  fix: "the file must start with its IR record; ask the sender for the whole file")
+                                  problem: "no IR or YK record comes before this claim, so its institution is unknown",
+                                  fix: "the file must start with its IR (医科) or YK (調剤) record; ask the sender for the whole file")
             }
-            return .header(try ClaimHeaderRecord(fields, dialect: dialect), institution)
-        case "HO": return .insurance(try InsuranceRecord(fields))
+            return .header(try ClaimHeaderRecord(fields, kind: kind, dialect: dialect), institution)
+        case "HO": return .insurance(try InsuranceRecord(fields, kind: kind))
         case "KO": return .publicExpense(try PublicExpenseRecord(fields))
         case "SN": return .qualification(try QualificationRecord(fields))
-        case "SY": return .diagnosis(try DiagnosisRecord(fields, dialect: dialect))
-        case "SI", "IY", "TO": return .service(try ServiceRecord(fields))
-        case "CO": return .comment(try CommentRecord(fields))
+        case "CO": return .comment(try CommentRecord(fields, kind: kind))
         case "JD": return .visitDays(try VisitDaysRecord(fields))
         case "MF": return .counterPayment(try CounterPaymentRecord(fields))
+        default: break
+        }
+        if kind == .pharmacy {
+            switch fields.recordType {
+            case "SH": return .prescription(try PrescriptionRecord(fields))
+            case "CZ": return .dispensing(try DispensingRecord(fields, dialect: dialect))
+            case "IY": return .dispensedDrug(try DispensedDrugRecord(fields))
+            case "KI": return .receptionFee(try ReceptionFeeRecord(fields, dialect: dialect))
+            default: return .unknown
+            }
+        }
+        switch fields.recordType {
+        case "SY": return .diagnosis(try DiagnosisRecord(fields, dialect: dialect))
+        case "SI", "IY", "TO": return .service(try ServiceRecord(fields))
         default: return .unknown
         }
     }

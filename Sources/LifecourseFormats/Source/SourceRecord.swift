@@ -36,6 +36,8 @@ public struct SourceRecord: Sendable {
 public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// レセ電 claims (RECEIPTC.UKE), 医科.
     case medicalClaims = "claims-medical"
+    /// レセ電 claims (RECEIPTY.UKE), 調剤.
+    case pharmacyClaims = "claims-pharmacy"
 }
 
 /// A stay or a series of visits in one period (OMOP visit_occurrence).
@@ -69,12 +71,15 @@ public struct ClaimFacts: Sendable, Hashable {
     public var billingMonth: YearMonth
     /// Points billed to the main payer (HO, or the first KO for public-expense-only claims).
     public var points: Int?
-    /// 診療実日数.
+    /// 診療実日数 (調剤: 処方箋受付回数).
     public var actualDays: Int?
     public var bedCount: Int?
+    /// 調剤 claims: the institution whose prescriptions were dispensed.
+    public var prescriber: InstitutionCode?
 
     public init(claimNumber: Int, claimType: String, serviceMonth: YearMonth, billingMonth: YearMonth, points: Int?,
-                actualDays: Int?, bedCount: Int?) {
+                actualDays: Int?, bedCount: Int?, prescriber: InstitutionCode? = nil) {
+        self.prescriber = prescriber
         self.claimNumber = claimNumber
         self.claimType = claimType
         self.serviceMonth = serviceMonth

@@ -66,7 +66,8 @@ struct ClaimsIngest {
                 person: person, visitID: visitID, institution: record.institution, claimNumber: claim.claimNumber,
                 claimType: claim.claimType, payerLawCode: Self.payerLawCode(record.identity),
                 serviceMonth: claim.serviceMonth, billingMonth: claim.billingMonth, points: claim.points,
-                actualDays: claim.actualDays, bedCount: claim.bedCount, sourceRecordID: header))
+                actualDays: claim.actualDays, bedCount: claim.bedCount, prescriber: claim.prescriber,
+                sourceRecordID: header))
         }
         for event in record.events {
             switch event {
@@ -80,9 +81,9 @@ struct ClaimsIngest {
                     modifiers: diagnosis.modifiers.isEmpty ? nil : diagnosis.modifiers.joined(separator: " "),
                     sourceRecordID: try lineage(diagnosis.position, "SY")))
             case .procedure(let service):
-                try transaction.insertExposure(exposure(.procedure, service, person, visitID, try lineage(service.position, "SI")))
+                try transaction.insertExposure(exposure(.procedure, service, person, visitID, try lineage(service.position, service.recordType ?? "SI")))
             case .drug(let service):
-                try transaction.insertExposure(exposure(.drug, service, person, visitID, try lineage(service.position, "IY")))
+                try transaction.insertExposure(exposure(.drug, service, person, visitID, try lineage(service.position, service.recordType ?? "IY")))
             case .device(let service):
                 try transaction.insertExposure(exposure(.device, service, person, visitID, try lineage(service.position, "TO")))
             case .note(let note):

@@ -13,9 +13,10 @@ public enum FormatDetector {
 
     /// The format of a file starting with `head`.
     public static func detect(head: [UInt8]) -> SourceFormat? {
-        // レセ電 files start with the IR record; a UTF-8 BOM is not expected but tolerated.
+        // レセ電 files start with their header record (IR 医科, YK 調剤); a UTF-8 BOM is not expected but tolerated.
         let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
         if body.starts(with: Array("IR,".utf8)) { return .medicalClaims }
+        if body.starts(with: Array("YK,".utf8)) { return .pharmacyClaims }
         return nil
     }
 }

@@ -59,11 +59,14 @@ public struct ClaimRow: Sendable, Hashable {
     public var points: Int?
     public var actualDays: Int?
     public var bedCount: Int?
+    /// 調剤 claims: the institution whose prescriptions were filled.
+    public var prescriber: InstitutionCode?
     public var sourceRecordID: Int64
 
     public init(person: ResearchID, visitID: Int64?, institution: InstitutionCode, claimNumber: Int, claimType: String,
                 payerLawCode: String?, serviceMonth: YearMonth, billingMonth: YearMonth, points: Int?, actualDays: Int?,
-                bedCount: Int?, sourceRecordID: Int64) {
+                bedCount: Int?, prescriber: InstitutionCode? = nil, sourceRecordID: Int64) {
+        self.prescriber = prescriber
         self.person = person
         self.visitID = visitID
         self.institution = institution

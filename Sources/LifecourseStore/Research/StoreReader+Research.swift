@@ -20,6 +20,12 @@ extension StoreReader {
                            arguments: [claimNumber, institution.code]).map { try ResearchID(rawValue: $0) }
     }
 
+    /// The institution whose prescriptions a 調剤 claim filled, as the claim names it.
+    public func prescriber(ofClaim claimNumber: Int, institution: InstitutionCode) throws -> InstitutionCode? {
+        try String.fetchOne(db, sql: "SELECT prescriber FROM research.claim WHERE claim_number = ? AND institution = ?",
+                            arguments: [claimNumber, institution.code]).map { try InstitutionCode($0) }
+    }
+
     /// The person's diagnoses, drugs, procedures and devices, month by month.
     /// - Throws: ``StoreError`` when the research ID is unknown.
     public func summary(of id: ResearchID) throws -> PersonSummary {

@@ -16,6 +16,10 @@ enum Migrations {
             try db.execute(sql: SchemaV1.research)
             try db.execute(sql: SchemaV1.governance)
         }
+        // 調剤 claims name the institution whose prescriptions they fill.
+        migrator.registerMigration("v2-prescriber") { db in
+            try db.execute(sql: "ALTER TABLE research.claim ADD COLUMN prescriber TEXT")
+        }
         return migrator
     }
 }

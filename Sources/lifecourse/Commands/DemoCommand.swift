@@ -38,8 +38,8 @@ struct DemoCommand: ParsableCommand {
 
         print("2/3 ingesting into \(dataOptions.data)")
         let store = try dataOptions.openStore()
-        // The 医科 claims; the readers of the other kinds come with the claims-family issue.
-        let reports = try Ingestor(store: store).ingest(paths: [synthetic.appendingPathComponent("claims/medical").path]) { state in
+        // The claims (医科 and 調剤); the readers of the other formats come with their issues.
+        let reports = try Ingestor(store: store).ingest(paths: [synthetic.appendingPathComponent("claims").path]) { state in
             line.update("  [\(state.fileIndex + 1)/\(state.fileCount)] \(state.unitsRead) claims")
         }
         line.finish()

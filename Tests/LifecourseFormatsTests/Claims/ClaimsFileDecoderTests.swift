@@ -129,7 +129,7 @@ import Testing
     @Test func quarantinesClaimsWhenTheInstitutionRecordIsMissing() throws {
         let events = claimsEvents(claimsFile(minimalClaim + ["GO,1,100,99"]))
         #expect(events.claims.isEmpty)
-        #expect(events.quarantined.first?.problem.problem.contains("no IR record") == true)
+        #expect(events.quarantined.first?.problem.problem.contains("no IR or YK record") == true)
     }
 
     @Test func quarantinesRecordsThatComeBeforeAnyClaim() throws {
@@ -153,7 +153,7 @@ import Testing
         let events = claimsEvents(claimsFile(["IR,1,13,1,12AB567,,テスト医院,202110,00,"] + minimalClaim + ["GO,1,100,99"]))
         #expect(events.warnings.first?.position.line == 1)
         let problem = try #require(events.quarantined.first?.problem)
-        #expect(problem.problem.contains("the IR record could not be read"))
+        #expect(problem.problem.contains("(IR or YK) could not be read"))
         #expect(problem.problem.contains("line 1"))
     }
 }

@@ -8,6 +8,7 @@ import Testing
         #expect(try FormatDetector.detect(path: Fixtures.outpatientClaims.path) == .medicalClaims)
         #expect(FormatDetector.detect(head: Array("IR,2,13,1,1234567".utf8)) == .medicalClaims)
         #expect(FormatDetector.detect(head: [0xEF, 0xBB, 0xBF] + Array("IR,".utf8)) == .medicalClaims)
+        #expect(FormatDetector.detect(head: Array("YK,1,13,4,1010016,千代田薬局".utf8)) == .pharmacyClaims)
     }
 
     @Test func knowsNothingElseYet() {

@@ -38,7 +38,7 @@ import Testing
         defer { output.remove() }
         let summary = try SynthGenerator(config: Self.config).run(to: output.url)
         var claims = 0
-        for file in Fixtures.files(under: output.url.appendingPathComponent("claims/medical")) {
+        for file in Fixtures.files(under: output.url.appendingPathComponent("claims")) {
             var decoder = ClaimsFileDecoder(fileName: file.lastPathComponent)
             let events = decoder.decode(try Fixtures.bytes(file)) + decoder.finish()
             for event in events {
@@ -51,7 +51,7 @@ import Testing
                 }
             }
         }
-        #expect(claims == summary.claims)
+        #expect(claims == summary.claims + summary.dispensingClaims)
         #expect(summary.claims > 1000)
     }
 

@@ -27,8 +27,17 @@ public struct ClaimHeaderRecord: Sendable, Hashable {
     public let kanaName: String?
     /// 患者の状態 codes.
     public let patientState: String?
+    /// 調剤 claims: the institution whose prescriptions were dispensed (処方医療機関), when written.
+    public let prescriber: Prescriber?
 
-    public init(_ fields: ClaimsFields, dialect: ClaimsDialect) throws(SourceError) {
+    /// The prescribing institution of a 調剤 claim.
+    public struct Prescriber: Sendable, Hashable {
+        public let institution: InstitutionCode
+        public let name: String?
+    }
+
+    /// Reads an RE record of a file of `kind`: 医科 and 調剤 share the first seven fields and differ after them.
+    public init(_ fields: ClaimsFields, kind: ClaimsFileKind = .medical, dialect: ClaimsDialect) throws(SourceError) {
         guard let number = try fields.integer(1, "レセプト番号") else {
             throw fields.error(1, "レセプト番号", "the field is empty but required")
         }
@@ -43,17 +52,42 @@ public struct ClaimHeaderRecord: Sendable, Hashable {
             try DateCode.date(text, policy: dialect.eraPolicy)
         }
         benefitRate = try fields.integer(7, "給付割合")
-        admissionDate = try fields.date(8, "入院年月日", policy: dialect.eraPolicy)
-        let notes = fields[11]
-        specialNotes = stride(from: 0, to: notes.count, by: 2).map { start in
-            let from = notes.index(notes.startIndex, offsetBy: start)
-            let to = notes.index(from, offsetBy: 2, limitedBy: notes.endIndex) ?? notes.endIndex
-            return String(notes[from..<to])
+        if kind == .pharmacy {
+            admissionDate = nil
+            specialNotes = Self.notes(fields[8])
+            bedCount = nil
+            chartNumber = fields.optional(35)
+            searchNumber = fields.optional(37)
+            kanaName = fields.optional(41)
+            patientState = nil
+            let code = [fields[9], fields[10], fields[11]].joined()
+            if code.isEmpty {
+                prescriber = nil
+            } else {
+                do {
+                    prescriber = Prescriber(institution: try InstitutionCode(code), name: fields.optional(12))
+                } catch {
+                    throw fields.error(9, "医療機関都道府県・点数表・医療機関コード", error.description)
+                }
+            }
+            return
         }
+        prescriber = nil
+        admissionDate = try fields.date(8, "入院年月日", policy: dialect.eraPolicy)
+        specialNotes = Self.notes(fields[11])
         bedCount = try fields.integer(12, "病床数")
         chartNumber = fields.optional(13)
         searchNumber = fields.optional(18)
         kanaName = fields.optional(36)
         patientState = fields.optional(37)
+    }
+
+    /// 特記事項: two-digit codes written one after another.
+    private static func notes(_ notes: String) -> [String] {
+        stride(from: 0, to: notes.count, by: 2).map { start in
+            let from = notes.index(notes.startIndex, offsetBy: start)
+            let to = notes.index(from, offsetBy: 2, limitedBy: notes.endIndex) ?? notes.endIndex
+            return String(notes[from..<to])
+        }
     }
 }

@@ -1,6 +1,7 @@
 public import LifecourseCore
 
-/// IR (医療機関情報レコード): the sending institution, first record of a claims file.
+/// IR (医療機関情報レコード) or YK (薬局情報レコード): the sending institution or pharmacy, first record of a
+/// claims file. YK has no 予備 field before the name, so its later fields sit one position earlier.
 public struct InstitutionRecord: Sendable, Hashable {
     /// 審査支払機関: 1 社会保険診療報酬支払基金, 2 国民健康保険団体連合会.
     public let payer: String
@@ -23,11 +24,12 @@ public struct InstitutionRecord: Sendable, Hashable {
         } catch {
             throw fields.error(2, "都道府県・点数表・医療機関コード", error.description)
         }
-        name = fields.optional(6)
-        billingMonth = try fields.requiredValue(7, "請求年月") { text throws(ValueError) in
+        let shift = fields.recordType == "YK" ? -1 : 0
+        name = fields.optional(6 + shift)
+        billingMonth = try fields.requiredValue(7 + shift, "請求年月") { text throws(ValueError) in
             try DateCode.month(text, policy: dialect.eraPolicy)
         }
-        volume = fields.optional(8)
-        phone = fields.optional(9)
+        volume = fields.optional(8 + shift)
+        phone = fields.optional(9 + shift)
     }
 }

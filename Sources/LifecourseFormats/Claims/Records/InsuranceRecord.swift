@@ -8,20 +8,20 @@ public struct InsuranceRecord: Sendable, Hashable {
     public let cardSymbol: String?
     /// 被保険者証（手帳）等の番号, as written.
     public let cardNumber: String
-    /// 診療実日数: days of care in the month.
+    /// 診療実日数: days of care in the month (調剤: 処方箋受付回数, receptions in the month).
     public let actualDays: Int?
     /// 合計点数: points billed to this payer.
     public let totalPoints: Int?
     /// 負担金額 (医療保険): the patient's co-payment in yen.
     public let patientBurden: Int?
 
-    public init(_ fields: ClaimsFields) throws(SourceError) {
+    public init(_ fields: ClaimsFields, kind: ClaimsFileKind = .medical) throws(SourceError) {
         insurerNumber = try fields.required(1, "保険者番号").trimmingSpaces()
         cardSymbol = fields.optional(2)
         cardNumber = try fields.required(3, "被保険者証等の番号")
-        actualDays = try fields.integer(4, "診療実日数")
+        actualDays = try fields.integer(4, kind == .pharmacy ? "処方箋受付回数" : "診療実日数")
         totalPoints = try fields.integer(5, "合計点数")
-        patientBurden = try fields.integer(11, "負担金額")
+        patientBurden = try fields.integer(kind == .pharmacy ? 9 : 11, "負担金額")
     }
 }
 

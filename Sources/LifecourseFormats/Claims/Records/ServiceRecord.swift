@@ -87,7 +87,15 @@ public struct CommentRecord: Sendable, Hashable {
     /// 文字データ.
     public let text: String?
 
-    public init(_ fields: ClaimsFields) throws(SourceError) {
+    /// Reads a CO record: 医科 writes 診療識別, 負担区分, コード, 文字データ; 調剤 only コード and 文字データ.
+    public init(_ fields: ClaimsFields, kind: ClaimsFileKind = .medical) throws(SourceError) {
+        if kind == .pharmacy {
+            category = nil
+            burdenKind = nil
+            code = try fields.required(1, "コメントコード")
+            text = fields.optional(2)
+            return
+        }
         category = fields.optional(1)
         burdenKind = fields.optional(2)
         code = try fields.required(3, "コメントコード")
