@@ -40,7 +40,7 @@ public struct Ingestor: Sendable {
             digest = try FileDigest.sha256(path: file)
             guard let detected = try FormatDetector.detect(path: file) else {
                 return IngestReport(file: file, status: .failed, receipt: nil, message: """
-                    \(file): not a file Lifecourse can read (a claims file starts with its IR or YK record); \
+                    \(file): not a file Lifecourse can read (a claims file starts with its IR or YK record, a death CSV with its header 受理市区町村,受理番号,氏名,…); \
                     nothing was stored
                     """)
             }
@@ -62,9 +62,16 @@ public struct Ingestor: Sendable {
                 try transaction.deleteRows(fromFile: digest)
                 let receiptID = try transaction.beginReceipt(
                     NewReceipt(digest: digest, fileName: file, fileSize: size, format: format.rawValue))
-                let counts = try ClaimsIngest(transaction: transaction, linker: linker, digest: digest,
-                                              receiptID: receiptID)
-                    .run(ClaimsFileReader(path: file)) { bytes, units in progress(bytes, units, size) }
+                let writer = SourceRecordWriter(transaction: transaction, linker: linker, digest: digest)
+                let report = { (bytes: Int, units: Int) in progress(bytes, units, size) }
+                let counts = switch format {
+                case .medicalClaims, .pharmacyClaims:
+                    try ClaimsIngest(writer: writer, receiptID: receiptID).run(ClaimsFileReader(path: file), progress: report)
+                case .deathCertificates:
+                    try UnitIngest(writer: writer, receiptID: receiptID).run(DeathFileReader(path: file), progress: report)
+                case .careRecords:
+                    try UnitIngest(writer: writer, receiptID: receiptID).run(CareFileReader(path: file), progress: report)
+                }
                 try transaction.finishReceipt(receiptID, counts: counts)
                 let receipt = try transaction.receipt(digest: digest)
                 return IngestReport(file: file, status: .ingested, receipt: receipt, message: nil)

@@ -4,7 +4,7 @@
 ///
 /// Test files often carry codes such as `0000000` whose check digit is wrong; the code is still accepted and
 /// ``hasValidCheckDigit`` says so, because refusing a whole claims file for it would lose data.
-public struct InstitutionCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct InstitutionCode: Sendable, Hashable, Comparable, TextCode, CustomStringConvertible {
     public let prefecture: Prefecture
     public let feeSchedule: FeeSchedule
     /// The 7-digit code within the prefecture (郡市区番号 2 + 医療機関番号 4 + 検証番号 1).
@@ -44,13 +44,4 @@ public struct InstitutionCode: Sendable, Hashable, Comparable, Codable, CustomSt
     public static func < (lhs: InstitutionCode, rhs: InstitutionCode) -> Bool { lhs.code < rhs.code }
 
     public var description: String { code }
-
-    public init(from decoder: any Decoder) throws {
-        try self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
 }

@@ -10,10 +10,16 @@ public struct PersonIdentity: Sendable, Hashable {
     public var publicExpenseCards: [PublicExpenseCard]
     /// The institution's own patient number (カルテ番号, SS-MIX2 patient ID).
     public var patientNumber: String?
+    /// The address as written (death certificates, SS-MIX2, checkups), postal code first when there is one.
+    public var address: String?
+    /// The long-term care insurance card (介護保険被保険者証), from care records.
+    public var careInsurance: CareInsuranceCard?
 
     public init(name: String? = nil, kanaName: String? = nil, birthDate: CalendarDate? = nil, sex: Sex = .unknown,
                 insuranceCards: [InsuranceCard] = [], publicExpenseCards: [PublicExpenseCard] = [],
-                patientNumber: String? = nil) {
+                patientNumber: String? = nil, address: String? = nil, careInsurance: CareInsuranceCard? = nil) {
+        self.address = address
+        self.careInsurance = careInsurance
         self.name = name
         self.kanaName = kanaName
         self.birthDate = birthDate
@@ -48,5 +54,17 @@ public struct PublicExpenseCard: Sendable, Hashable, Codable {
     public init(payerNumber: String, recipientNumber: String?) {
         self.payerNumber = payerNumber
         self.recipientNumber = recipientNumber
+    }
+}
+
+/// A long-term care insurance card (介護保険被保険者証): the insurer (a municipality or a union of them, 6 digits)
+/// and the 被保険者番号 (10 digits), which, unlike a health-insurance card number, belongs to one person.
+public struct CareInsuranceCard: Sendable, Hashable, Codable {
+    public var insurerNumber: String
+    public var insuredNumber: String
+
+    public init(insurerNumber: String, insuredNumber: String) {
+        self.insurerNumber = insurerNumber
+        self.insuredNumber = insuredNumber
     }
 }

@@ -33,20 +33,6 @@ public struct CareCertification: Sendable, Hashable {
 
 /// One month of one provider's services to one insured person (介護給付費明細書), reduced to what research needs.
 public struct CareClaim: Sendable, Hashable {
-    public struct Service: Sendable, Hashable {
-        /// サービス種類コード (2 digits): 11 訪問介護, 13 訪問看護, 15 通所介護, 17 福祉用具貸与, 43 居宅介護支援,
-        /// 51 介護福祉施設サービス …
-        public var kind: String
-        public var units: Int
-        public var days: Int
-
-        public init(kind: String, units: Int, days: Int) {
-            self.kind = kind
-            self.units = units
-            self.days = days
-        }
-    }
-
     public var serviceMonth: YearMonth
     /// 事業所番号 (10 digits).
     public var providerNumber: String
@@ -55,10 +41,10 @@ public struct CareClaim: Sendable, Hashable {
     public var birthDate: CalendarDate
     public var sex: Sex
     public var level: CareLevel
-    public var services: [Service]
+    public var services: [CareService]
 
     public init(serviceMonth: YearMonth, providerNumber: String, insurerNumber: String, insuredNumber: String,
-                birthDate: CalendarDate, sex: Sex, level: CareLevel, services: [Service]) {
+                birthDate: CalendarDate, sex: Sex, level: CareLevel, services: [CareService]) {
         self.serviceMonth = serviceMonth
         self.providerNumber = providerNumber
         self.insurerNumber = insurerNumber

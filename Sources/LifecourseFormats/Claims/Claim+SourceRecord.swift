@@ -66,7 +66,7 @@ extension Claim {
             points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
             actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: header.bedCount)
         return SourceRecord(
-            format: .medicalClaims, position: position, lastLine: lastLine, institution: institution.institution,
+            format: .medicalClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
             identity: identity, encounter: encounter, events: events, claim: facts, unknownRecords: unknownRecords)
     }
 
@@ -122,7 +122,7 @@ extension Claim {
             actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: nil,
             prescriber: header.prescriber?.institution)
         return SourceRecord(
-            format: .pharmacyClaims, position: position, lastLine: lastLine, institution: institution.institution,
+            format: .pharmacyClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
             identity: identity,
             encounter: Encounter(setting: .outpatient, startDate: first, endDate: dates.max() ?? first, admissionDate: nil),
             events: events, claim: facts, unknownRecords: unknownRecords)

@@ -27,8 +27,8 @@ public struct DeathCertificate: Sendable, Hashable {
         }
     }
 
-    /// The municipality that accepted the notification (6-digit code) and its acceptance number.
-    public var municipality: String
+    /// The municipality that accepted the notification and its acceptance number.
+    public var municipality: MunicipalityCode
     public var acceptanceNumber: String
     public var name: String
     public var kanaName: String
@@ -49,7 +49,7 @@ public struct DeathCertificate: Sendable, Hashable {
     /// The institution of the certifying physician.
     public var certifyingInstitution: InstitutionCode?
 
-    public init(municipality: String, acceptanceNumber: String, name: String, kanaName: String, sex: Sex,
+    public init(municipality: MunicipalityCode, acceptanceNumber: String, name: String, kanaName: String, sex: Sex,
                 birthDate: CalendarDate, deathDate: CalendarDate, deathTime: String, place: Place,
                 placeInstitution: InstitutionCode?, address: String, causes: [Cause], contributing: Cause?, kind: Kind,
                 certifyingInstitution: InstitutionCode?) {

@@ -18,7 +18,7 @@ public enum DeathCertificateCSV {
     /// The row of one certificate.
     public static func row(_ certificate: DeathCertificate) -> [String] {
         var fields = [
-            certificate.municipality, certificate.acceptanceNumber, certificate.name, certificate.kanaName,
+            certificate.municipality.code, certificate.acceptanceNumber, certificate.name, certificate.kanaName,
             certificate.sex.claimsCode, certificate.birthDate.description, certificate.deathDate.description,
             certificate.deathTime, String(certificate.place.rawValue), certificate.placeInstitution?.code ?? "",
             certificate.address,

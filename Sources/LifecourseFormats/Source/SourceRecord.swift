@@ -8,27 +8,44 @@ public struct SourceRecord: Sendable {
     public var position: SourcePosition
     /// The last line of the unit, for line-oriented formats.
     public var lastLine: Int?
-    public var institution: InstitutionCode
+    /// Who sent it: the institution of a claim or record, the municipality of a death record.
+    public var sender: Sender
     public var identity: PersonIdentity
     public var encounter: Encounter?
     public var events: [ClinicalEvent]
     /// The billing facts, for claims.
     public var claim: ClaimFacts?
+    /// The death, for death records.
+    public var death: DeathFacts?
+    /// The certification or care claim, for long-term care records.
+    public var care: CareFacts?
     /// Records the reader did not know, kept as written.
     public var unknownRecords: [UnknownRecord]
 
-    public init(format: SourceFormat, position: SourcePosition, lastLine: Int?, institution: InstitutionCode,
+    public init(format: SourceFormat, position: SourcePosition, lastLine: Int?, sender: Sender,
                 identity: PersonIdentity, encounter: Encounter?, events: [ClinicalEvent], claim: ClaimFacts?,
-                unknownRecords: [UnknownRecord]) {
+                death: DeathFacts? = nil, care: CareFacts? = nil, unknownRecords: [UnknownRecord]) {
+        self.death = death
+        self.care = care
         self.format = format
         self.position = position
         self.lastLine = lastLine
-        self.institution = institution
+        self.sender = sender
         self.identity = identity
         self.encounter = encounter
         self.events = events
         self.claim = claim
         self.unknownRecords = unknownRecords
+    }
+
+    /// The record type lineage gives to the unit's first record.
+    public var unitRecordType: String {
+        if let care { return care.recordType }
+        return switch format {
+        case .medicalClaims, .pharmacyClaims: "RE"
+        case .deathCertificates: "death"
+        case .careRecords: "care"
+        }
     }
 }
 
@@ -38,6 +55,10 @@ public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case medicalClaims = "claims-medical"
     /// レセ電 claims (RECEIPTY.UKE), 調剤.
     case pharmacyClaims = "claims-pharmacy"
+    /// 死亡診断書 items in the documented death CSV.
+    case deathCertificates = "death-certificates"
+    /// 要介護認定 and 介護給付費 records in the documented care layout.
+    case careRecords = "care"
 }
 
 /// A stay or a series of visits in one period (OMOP visit_occurrence).

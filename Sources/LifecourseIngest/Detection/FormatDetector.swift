@@ -17,6 +17,11 @@ public enum FormatDetector {
         let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
         if body.starts(with: Array("IR,".utf8)) { return .medicalClaims }
         if body.starts(with: Array("YK,".utf8)) { return .pharmacyClaims }
+        // The death CSV starts with its documented header (UTF-8, optionally with a byte-order mark).
+        if body.starts(with: Array(DeathCertificateCSV.header.prefix(3).joined(separator: ",").utf8)) {
+            return .deathCertificates
+        }
+        if CareFileDecoder.looksLikeCareRecord(firstLine: body.prefix { $0 != 0x0A && $0 != 0x0D }) { return .careRecords }
         return nil
     }
 }

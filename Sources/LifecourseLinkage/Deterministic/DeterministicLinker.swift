@@ -10,6 +10,8 @@ public import LifecourseStore
 /// 2. `card-name`: insurer + 記号 + 番号 + birth date + sex agree, one side has no 枝番 (older cards), and a
 ///    name form (kanji or kana, normalized) agrees too.
 /// 3. `public-expense-name`: 公費負担者番号 + 受給者番号 + birth date + sex and a name form agree.
+/// 4. `care-card`: 介護保険 insurer + 被保険者番号 + birth date + sex agree. The 被保険者番号 is a personal
+///    number (one per person, unlike a health-insurance card's), so no name is needed — care claims carry none.
 ///
 /// An identity that agrees with nobody starts a new person with a new research ID, derived from the
 /// identity's record key under the store's key (so a store rebuilt from the same files gets the same IDs). When keys point to
@@ -20,7 +22,7 @@ public struct DeterministicLinker: PersonLinker {
 
     public func link(_ identity: PersonIdentity, from source: IdentitySource,
                      in vault: some IdentityVault) throws -> LinkDecision {
-        let keys = IdentityKeys(identity, source: "\(source.format)|\(source.institution.code)")
+        let keys = IdentityKeys(identity, source: "\(source.format)|\(source.sender.code)")
         let recordKey = vault.blindKey(keys.record, kind: "record-\(IdentityKeys.version)")
         if let known = try vault.identity(recordKey: recordKey) {
             return LinkDecision(person: known.person, isNewPerson: false, rule: "same-identity")
@@ -53,6 +55,13 @@ public struct DeterministicLinker: PersonLinker {
             blindKeys.append(BlindKey(kind: "public-expense", key: key))
             for match in try vault.matches(forBlindKey: key) where match.kind == "public-expense" {
                 if try namesAgree(match.identityID) { consider(match, rank: 2, rule: "public-expense-name") }
+            }
+        }
+        if let careCard = keys.careCard {
+            let key = vault.blindKey(careCard, kind: "care-card-\(IdentityKeys.version)")
+            blindKeys.append(BlindKey(kind: "care-card", key: key))
+            for match in try vault.matches(forBlindKey: key) where match.kind == "care-card" {
+                consider(match, rank: 3, rule: "care-card")
             }
         }
         let decision: LinkDecision

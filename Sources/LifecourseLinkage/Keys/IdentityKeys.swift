@@ -18,6 +18,8 @@ public struct IdentityKeys: Sendable, Hashable {
     public var cards: [Card]
     /// payer | recipient | birth date | sex, for certificates with a real recipient number.
     public var publicExpenseCards: [String]
+    /// 介護保険 insurer | 被保険者番号 | birth date | sex: a personal number, from care records.
+    public var careCard: String?
     /// The name forms (kanji name and kana name), normalized.
     public var names: Set<String>
     /// Everything in the identity, for recognising the same identity given twice by the same source.
@@ -37,11 +39,14 @@ public struct IdentityKeys: Sendable, Hashable {
             }
             return [Self.digits(card.payerNumber), recipient, birth, sex].joined(separator: "|")
         }
+        careCard = identity.careInsurance.map {
+            [Self.digits($0.insurerNumber), Self.digits($0.insuredNumber), birth, sex].joined(separator: "|")
+        }
         names = Set([identity.name, identity.kanaName].compactMap { $0.map(Self.name) }.filter { !$0.isEmpty })
         let cardText = cards.map { $0.base + "|" + ($0.branch ?? "") }.joined(separator: ";")
         record = [source, identity.name.map(Self.name) ?? "", identity.kanaName.map(Self.name) ?? "", birth, sex,
                   cardText, publicExpenseCards.joined(separator: ";"), identity.patientNumber ?? ""]
-            .joined(separator: "|")
+            .joined(separator: "|") + (careCard.map { "|care:" + $0 } ?? "")
     }
 
     /// A name as compared: NFKC, katakana, no spaces or middle dots.

@@ -13,13 +13,18 @@ extension StoreReader {
             .map(receiptRecord)
     }
 
-    /// How many units (claims) of a file are in the research store: checked against the receipt, so that an
-    /// interrupted write can be recognised and repeated.
+    /// The tables with one row per unit of a file (a claim, a death, a care certification or care claim).
+    static let unitTables = ["claim", "death", "care_certification", "care_claim"]
+
+    /// How many units (claims, deaths, care records) of a file are in the research store: checked against the receipt, so that
+    /// an interrupted write can be recognised and repeated.
     public func storedUnitCount(fileDigest: Data) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM research.claim c JOIN research.source_record s USING (source_record_id)
-            WHERE s.file_digest = ?
-            """, arguments: [fileDigest]) ?? 0
+        try Self.unitTables.reduce(0) { total, table in
+            total + (try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM research.\(table) JOIN research.source_record s USING (source_record_id)
+                WHERE s.file_digest = ?
+                """, arguments: [fileDigest]) ?? 0)
+        }
     }
 
     /// Quarantined units, oldest first; `includeRaw` decrypts their lines as received.
@@ -61,9 +66,12 @@ extension StoreReader {
     }
 }
 
-/// Raw bytes shown to an operator: CP932 when they decode as such (claims), else UTF-8 with replacements.
+/// Raw bytes shown to an operator: UTF-8 (death CSVs) or CP932 (claims), else UTF-8 with replacements.
 enum RawText {
+    /// Death CSVs are UTF-8 and claims CP932; Japanese text in CP932 is almost never valid UTF-8, so UTF-8 is tried
+    /// first.
     static func decode(_ data: Data) -> String {
-        String(data: data, encoding: .shiftJIS) ?? String(decoding: data, as: UTF8.self)
+        String(validating: Array(data), as: UTF8.self) ?? String(data: data, encoding: .shiftJIS)
+            ?? String(decoding: data, as: UTF8.self)
     }
 }

@@ -5,11 +5,11 @@ public struct PersonListing: Sendable, Hashable, Codable {
     public var researchID: ResearchID
     public var sex: Sex
     public var birthYear: Int?
-    /// Institutions that sent data about the person.
+    /// Institutions, municipalities and insurers that sent data about the person.
     public var institutions: Int
     /// Files the person's data came from.
     public var files: Int
     public var claims: Int
-    /// Clinical rows: diagnoses, drugs, procedures, devices and notes.
+    /// Clinical rows: diagnoses, drugs, procedures, devices, notes, deaths, care certifications and care services.
     public var rows: Int
 }

@@ -6,6 +6,10 @@ public struct PersonSummary: Sendable, Hashable, Codable {
     /// Each distinct diagnosis (code, start date), with its latest outcome.
     public var diagnoses: [DiagnosisEntry]
     public var months: [Month]
+    /// The death, when a death record has been received.
+    public var death: Death?
+    /// Long-term care certifications and claims.
+    public var care: CareHistory
 
     public struct DiagnosisEntry: Sendable, Hashable, Codable {
         public var code: String
@@ -41,5 +45,14 @@ public struct PersonSummary: Sendable, Hashable, Codable {
         public var drugs: [Item]
         public var procedures: [Item]
         public var devices: [Item]
+    }
+
+    public struct Death: Sendable, Hashable, Codable {
+        public var date: CalendarDate
+        /// The underlying cause's ICD-10 code.
+        public var underlyingCause: String?
+        public var causes: [DeathCause]
+        public var place: String?
+        public var manner: String?
     }
 }

@@ -7,19 +7,23 @@ public struct SourceRecordRow: Sendable, Hashable {
     public var line: Int?
     public var byteOffset: Int?
     public var recordType: String
-    public var institution: InstitutionCode
+    /// Who sent the file: an institution or a municipality.
+    public var sender: Sender
 
-    public init(fileDigest: Data, line: Int?, byteOffset: Int?, recordType: String, institution: InstitutionCode) {
+    public init(fileDigest: Data, line: Int?, byteOffset: Int?, recordType: String, sender: Sender) {
         self.fileDigest = fileDigest
         self.line = line
         self.byteOffset = byteOffset
         self.recordType = recordType
-        self.institution = institution
+        self.sender = sender
     }
 }
 
 /// OMOP type concept for rows derived from claims (32810 "Claim").
 public let omopClaimTypeConcept = 32810
+
+/// OMOP type concept for deaths from a death certificate (32815 "Death Certificate").
+public let omopDeathCertificateConcept = 32815
 
 /// A visit or stay (OMOP visit_occurrence).
 public struct VisitRow: Sendable, Hashable {

@@ -90,7 +90,8 @@ extension StoreReader {
                 months[item.date.yearMonth] = entry
             }
         }
-        return PersonSummary(person: listing, diagnoses: diagnoses, months: months.values.sorted { $0.month < $1.month })
+        return PersonSummary(person: listing, diagnoses: diagnoses, months: months.values.sorted { $0.month < $1.month },
+                             death: try death(of: id), care: try care(of: id))
     }
 
     private func items(table: String, person: ResearchID) throws -> [PersonSummary.Item] {
@@ -127,10 +128,15 @@ extension StoreReader {
                coalesce(c.files, 0) AS files, coalesce(r.rows, 0) AS rows, c.first_seen
         FROM research.person p
         LEFT JOIN (
-            SELECT cl.person_id, count(*) AS claims, count(DISTINCT cl.institution) AS institutions,
-                   count(DISTINCT s.file_digest) AS files, min(cl.source_record_id) AS first_seen
-            FROM research.claim cl JOIN research.source_record s USING (source_record_id)
-            GROUP BY cl.person_id
+            SELECT u.person_id, sum(u.is_claim) AS claims, count(DISTINCT s.institution) AS institutions,
+                   count(DISTINCT s.file_digest) AS files, min(u.source_record_id) AS first_seen
+            FROM (
+                SELECT person_id, source_record_id, 1 AS is_claim FROM research.claim
+                UNION ALL SELECT person_id, source_record_id, 0 FROM research.death
+                UNION ALL SELECT person_id, source_record_id, 0 FROM research.care_certification
+                UNION ALL SELECT person_id, source_record_id, 0 FROM research.care_claim
+            ) u JOIN research.source_record s USING (source_record_id)
+            GROUP BY u.person_id
         ) c USING (person_id)
         LEFT JOIN (
             SELECT person_id, sum(n) AS rows FROM (
@@ -139,6 +145,9 @@ extension StoreReader {
                 UNION ALL SELECT person_id, count(*) FROM research.procedure_occurrence GROUP BY person_id
                 UNION ALL SELECT person_id, count(*) FROM research.device_exposure GROUP BY person_id
                 UNION ALL SELECT person_id, count(*) FROM research.note GROUP BY person_id
+                UNION ALL SELECT person_id, count(*) FROM research.death GROUP BY person_id
+                UNION ALL SELECT person_id, count(*) FROM research.care_certification GROUP BY person_id
+                UNION ALL SELECT person_id, count(*) FROM research.care_service GROUP BY person_id
             ) GROUP BY person_id
         ) r USING (person_id)
         """

@@ -8,7 +8,7 @@ extension StoreTransaction {
         try insert("""
             INSERT INTO research.source_record (file_digest, line, byte_offset, record_type, institution)
             VALUES (?, ?, ?, ?, ?)
-            """, [row.fileDigest, row.line, row.byteOffset, row.recordType, row.institution.code])
+            """, [row.fileDigest, row.line, row.byteOffset, row.recordType, row.sender.code])
     }
 
     /// Adds the person if the research ID is new (sex and year and month of birth only; the day stays in the vault).
@@ -104,7 +104,11 @@ extension StoreTransaction {
                                      arguments: [digest]) ?? 0
         guard count > 0 else { return 0 }
         let fromFile = "source_record_id IN (SELECT source_record_id FROM research.source_record WHERE file_digest = ?)"
-        for table in ["note", "condition_occurrence", "drug_exposure", "procedure_occurrence", "device_exposure", "claim",
+        try db.execute(sql: "DELETE FROM research.death_cause WHERE death_id IN (SELECT death_id FROM research.death WHERE \(fromFile))",
+                       arguments: [digest])
+        try db.execute(sql: "DELETE FROM research.care_service WHERE care_claim_id IN (SELECT care_claim_id FROM research.care_claim WHERE \(fromFile))",
+                       arguments: [digest])
+        for table in ["care_claim", "care_certification", "death", "note", "condition_occurrence", "drug_exposure", "procedure_occurrence", "device_exposure", "claim",
                       "visit_occurrence"] {
             try db.execute(sql: "DELETE FROM research.\(table) WHERE \(fromFile)", arguments: [digest])
         }

@@ -20,6 +20,14 @@ enum Migrations {
         migrator.registerMigration("v2-prescriber") { db in
             try db.execute(sql: "ALTER TABLE research.claim ADD COLUMN prescriber TEXT")
         }
+        // Death certificates (and later SS-MIX2 and checkups) carry addresses; deaths get their own tables.
+        migrator.registerMigration("v3-deaths") { db in
+            try db.execute(sql: "ALTER TABLE vault.identity ADD COLUMN sealed_address BLOB")
+            try db.execute(sql: SchemaV3.deaths)
+        }
+        migrator.registerMigration("v4-care") { db in
+            try db.execute(sql: SchemaV4.care)
+        }
         return migrator
     }
 }

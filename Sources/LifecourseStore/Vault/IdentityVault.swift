@@ -51,11 +51,11 @@ public struct StoredIdentityRef: Sendable, Hashable {
 /// Which source an identity came from.
 public struct IdentitySource: Sendable, Hashable {
     public var format: String
-    public var institution: InstitutionCode
+    public var sender: Sender
 
-    public init(format: String, institution: InstitutionCode) {
+    public init(format: String, sender: Sender) {
         self.format = format
-        self.institution = institution
+        self.sender = sender
     }
 }
 

@@ -52,16 +52,17 @@ extension StoreTransaction: IdentityVault {
         let cards = identity.insuranceCards.isEmpty ? nil : String(decoding: try encoder.encode(identity.insuranceCards), as: UTF8.self)
         let publicCards = identity.publicExpenseCards.isEmpty
             ? nil : String(decoding: try encoder.encode(identity.publicExpenseCards), as: UTF8.self)
+        let careCard = try identity.careInsurance.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let identityID = try insert("""
             INSERT INTO vault.identity (record_key, person_id, source_format, institution, sex, sealed_name,
                 sealed_kana_name, sealed_birth_date, sealed_insurance, sealed_public_expense, sealed_patient_number,
-                linked_by, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [new.recordKey, new.person.rawValue, new.source.format, new.source.institution.code, identity.sex.rawValue,
+                sealed_address, sealed_care_insurance, linked_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [new.recordKey, new.person.rawValue, new.source.format, new.source.sender.code, identity.sex.rawValue,
                   seal("name", identity.name), seal("kana_name", identity.kanaName),
                   seal("birth_date", identity.birthDate?.description), seal("insurance", cards),
                   seal("public_expense", publicCards), seal("patient_number", identity.patientNumber),
-                  new.linkedBy, Timestamp.now()])
+                  seal("address", identity.address), seal("care_insurance", careCard), new.linkedBy, Timestamp.now()])
         for key in new.blindKeys {
             try execute("INSERT OR IGNORE INTO vault.blind_key (key, kind, qualifier, identity_id) VALUES (?, ?, ?, ?)",
                         [key.key, key.kind, key.qualifier, identityID])
@@ -97,7 +98,10 @@ extension StoreReader {
                 name: try open("name"), kanaName: try open("kana_name"),
                 birthDate: try open("birth_date").map { try CalendarDate(iso: $0) },
                 sex: Sex(rawValue: row["sex"]) ?? .unknown, insuranceCards: cards, publicExpenseCards: publicCards,
-                patientNumber: try open("patient_number"))
+                patientNumber: try open("patient_number"), address: try open("address"),
+                careInsurance: try open("care_insurance").map {
+                    try decoder.decode(CareInsuranceCard.self, from: Data($0.utf8))
+                })
         }
     }
 }

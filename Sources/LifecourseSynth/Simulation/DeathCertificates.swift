@@ -40,7 +40,7 @@ struct DeathCertificates {
         let municipality = Geography.municipalities[person.municipality]
         let kind: DeathCertificate.Kind = causes.first?.icd10 == "W19" ? .fall : .natural
         return DeathCertificate(
-            municipality: municipality.code6, acceptanceNumber: String(number),
+            municipality: municipality.code, acceptanceNumber: String(number),
             name: person.surname.kanji + "　" + person.givenName.kanji,
             kanaName: person.surname.kana + "　" + person.givenName.kana, sex: person.sex,
             birthDate: person.birthDate, deathDate: death,

@@ -47,8 +47,8 @@ enum LongTermCare {
     }
 
     /// The services a certified person uses in a month, by kind.
-    static func services(level: CareLevel, days: Int, random: inout SynthRandom) -> [CareClaim.Service] {
-        var services = [CareClaim.Service]()
+    static func services(level: CareLevel, days: Int, random: inout SynthRandom) -> [CareService] {
+        var services = [CareService]()
         if level == .care4 || level == .care5, random.chance(0.45) {
             return [.init(kind: "51", units: 750 * days, days: days)]
         }

@@ -1,4 +1,4 @@
-import LifecourseCore
+public import LifecourseCore
 
 /// Where synthetic persons live: the 47 prefectures weighted by the 2020 census, and within each the
 /// prefectural capital and other large municipalities with their JIS (全国地方公共団体) codes.
@@ -14,13 +14,10 @@ public struct Municipality: Sendable, Hashable {
 
     public var prefectureCode: Int { Int(code5.prefix(2))! }
 
-    /// The 6-digit code with the check digit: 11 minus the weighted sum (6, 5, 4, 3, 2) modulo 11, last digit.
-    public var code6: String {
-        let weights = [6, 5, 4, 3, 2]
-        let sum = zip(code5.compactMap(\.wholeNumberValue), weights).reduce(0) { $0 + $1.0 * $1.1 }
-        let check = (11 - sum % 11) % 10
-        return code5 + String(check)
-    }
+    /// The 6-digit code with its check digit.
+    public var code6: String { code.code }
+
+    public var code: MunicipalityCode { try! MunicipalityCode(code5) }
 }
 
 public enum Geography {

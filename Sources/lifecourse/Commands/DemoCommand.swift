@@ -38,26 +38,31 @@ struct DemoCommand: ParsableCommand {
 
         print("2/3 ingesting into \(dataOptions.data)")
         let store = try dataOptions.openStore()
-        // The claims (医科 and 調剤); the readers of the other formats come with their issues.
-        let reports = try Ingestor(store: store).ingest(paths: [synthetic.appendingPathComponent("claims").path]) { state in
-            line.update("  [\(state.fileIndex + 1)/\(state.fileCount)] \(state.unitsRead) claims")
+        // Claims (医科 and 調剤), death certificates and care records; the readers of SS-MIX2, checkups and FHIR
+        // come with their issue.
+        let folders = ["claims", "deaths", "care"].map { synthetic.appendingPathComponent($0).path }
+        let reports = try Ingestor(store: store).ingest(paths: folders) { state in
+            line.update("  [\(state.fileIndex + 1)/\(state.fileCount)] \(state.unitsRead) units")
         }
         line.finish()
         let ingested = reports.filter { $0.status == .ingested }
         let again = reports.filter { $0.status == .alreadyReceived }.count
         let failed = reports.filter { $0.status == .failed }
         print("    \(ingested.count) files received, \(again) already received before, \(failed.count) not readable; "
-              + "\(reports.reduce(0) { $0 + $1.acceptedNow }) claims accepted, "
+              + "\(reports.reduce(0) { $0 + $1.acceptedNow }) units (claims, deaths, care records) accepted, "
               + "\(reports.reduce(0) { $0 + $1.quarantinedNow }) quarantined")
         for report in failed.prefix(3) { print("    \(report.message ?? report.file)") }
 
         print("3/3 linked")
         let (count, sample) = try store.read { reader in
-            (try reader.persons(limit: .max).count, try reader.persons(limit: 3))
+            let persons = try reader.persons(limit: .max)
+            // The persons with the most rows make the best first look.
+            return (persons.count, Array(persons.sorted { ($0.rows, $1.researchID.rawValue) > ($1.rows, $0.researchID.rawValue) }.prefix(3)))
         }
         let truePersons = try Self.truePersonsWithClaims(synthetic)
         print("    \(count) research IDs for \(truePersons) true persons with claims "
-              + "(the deterministic linker keeps apart the records whose card or name changed)")
+              + "(the deterministic linker keeps apart the records whose card or name changed, and death "
+              + "certificates, which carry no card, until the probabilistic tier links them by name and birth date)")
         for person in sample {
             print("    \(person.researchID)  \(person.sex.japaneseName)  born \(person.birthYear.map(String.init) ?? "-")  "
                   + "\(person.claims) claims, \(person.rows) rows")
@@ -69,7 +74,7 @@ struct DemoCommand: ParsableCommand {
               lifecourse persons\(data)                 research IDs with their sources and rows
               lifecourse summary \(sample.first?.researchID.description ?? "<research-id>")\(data)   one person's history
               lifecourse receipts\(data)                receipt records (受領記録)
-              lifecourse quarantine\(data)              claims that could not be read
+              lifecourse quarantine\(data)              units that could not be read
             """)
     }
 

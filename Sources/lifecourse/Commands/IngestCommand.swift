@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LifecourseFormats
 import LifecourseIngest
 import LifecourseStore
 
@@ -63,7 +64,12 @@ struct IngestCommand: ParsableCommand {
                 + "\(receipt.sha256.prefix(12))…); nothing changed"
         case .ingested:
             let receipt = report.receipt!
-            var text = "\(report.file): \(receipt.unitsAccepted) claims accepted, \(receipt.unitsQuarantined) "
+            let units = switch SourceFormat(rawValue: receipt.format) {
+            case .deathCertificates: "death certificates"
+            case .careRecords: "care records"
+            default: "claims"
+            }
+            var text = "\(report.file): \(receipt.unitsAccepted) \(units) accepted, \(receipt.unitsQuarantined) "
                 + "quarantined, \(receipt.unknownRecords) unknown records kept (receipt \(receipt.id), sha256 "
                 + "\(receipt.sha256.prefix(12))…)"
             if receipt.unitsQuarantined > 0 { text += "\n  see them with: lifecourse quarantine" }

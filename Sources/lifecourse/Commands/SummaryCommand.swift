@@ -1,5 +1,6 @@
 import ArgumentParser
 import LifecourseCore
+import LifecourseFormats
 import LifecourseStore
 
 struct SummaryCommand: ParsableCommand {
@@ -42,14 +43,24 @@ enum SummaryText {
         Swift.print("研究用ID research ID \(person.researchID)  \(person.sex.japaneseName)  "
                     + "born \(person.birthYear.map(String.init) ?? "-")  \(person.claims) claims from "
                     + "\(person.institutions) institutions")
+        if !summary.diagnoses.isEmpty { printDiagnoses(summary.diagnoses) }
+        printMonths(summary.months)
+        printCare(summary.care)
+        printDeath(summary.death)
+    }
+
+    static func printDiagnoses(_ diagnoses: [PersonSummary.DiagnosisEntry]) {
         Swift.print("\n傷病名 diagnoses")
         Console.printTable(
             header: ["  start", "code", "name", "outcome", "main", "last seen"],
-            rows: summary.diagnoses.map { diagnosis in
+            rows: diagnoses.map { diagnosis in
                 ["  \(diagnosis.startDate)", diagnosis.code, diagnosis.name ?? "", diagnosis.outcome ?? "",
                  diagnosis.isMain ? "主" : "", diagnosis.lastSeen.description]
             })
-        for month in summary.months {
+    }
+
+    static func printMonths(_ months: [PersonSummary.Month]) {
+        for month in months {
             let claims = month.claims == 0
                 ? "" : "  \(month.claims) claims at \(month.institutions.joined(separator: ", "))"
             Swift.print("\n\(month.month)\(claims)")
@@ -63,6 +74,30 @@ enum SummaryText {
                     Swift.print("  \(label) \(item.date) \(item.code)\(item.name.map { " \($0)" } ?? "") \(amount)")
                 }
             }
+        }
+    }
+
+    static func printDeath(_ death: PersonSummary.Death?) {
+        if let death {
+            Swift.print("\n死亡 death \(death.date)  原死因 underlying cause \(death.underlyingCause ?? "-")  "
+                        + "\(death.place ?? "")  \(death.manner ?? "")")
+            for cause in death.causes {
+                Swift.print("  \(cause.line) \(cause.icd10) \(cause.name ?? "") \(cause.interval ?? "")")
+            }
+        }
+    }
+
+    static func printCare(_ care: CareHistory) {
+        guard !care.isEmpty else { return }
+        func level(_ code: String) -> String { CareLevel(rawValue: code)?.japaneseName ?? code }
+        Swift.print("\n介護 long-term care")
+        for certification in care.certifications {
+            Swift.print("  要介護認定 \(certification.certifiedOn) \(level(certification.level)) "
+                        + "\(certification.validFrom)–\(certification.validUntil)")
+        }
+        for claim in care.claims {
+            let services = claim.services.map { "種類 \($0.kind) \($0.units) 単位 \($0.days) 日" }.joined(separator: ", ")
+            Swift.print("  \(claim.serviceMonth) 事業所 \(claim.provider) \(level(claim.level)) \(claim.totalUnits) 単位: \(services)")
         }
     }
 

@@ -6,8 +6,8 @@ import Testing
 
 @Suite struct DeterministicLinkerTests {
     let linker = DeterministicLinker()
-    let clinic = IdentitySource(format: "claims-medical", institution: try! InstitutionCode("1310000011"))
-    let pharmacy = IdentitySource(format: "claims-medical", institution: try! InstitutionCode("1340000015"))
+    let clinic = IdentitySource(format: "claims-medical", sender: .institution(try! InstitutionCode("1310000011")))
+    let pharmacy = IdentitySource(format: "claims-medical", sender: .institution(try! InstitutionCode("1340000015")))
 
     static func person(name: String = "山田　太郎", kana: String? = "ヤマダ　タロウ", born: String = "1980-01-01",
                        sex: Sex = .male, symbol: String = "１２", number: String = "３４", branch: String? = nil,
@@ -55,6 +55,19 @@ import Testing
         #expect(decisions[1].isNewPerson)
         #expect(decisions[2].person == decisions[0].person)
         #expect(decisions[2].rule == "card-name")
+    }
+
+    @Test func linksCareRecordsByTheirPersonalInsuredNumberWithoutAName() throws {
+        let insurer = IdentitySource(format: "care", sender: .insurer("131011"))
+        func care(_ number: String, name: String? = nil, born: String = "1940-06-01") -> PersonIdentity {
+            PersonIdentity(name: name, birthDate: try! CalendarDate(iso: born), sex: .female,
+                           careInsurance: CareInsuranceCard(insurerNumber: "131011", insuredNumber: number))
+        }
+        let decisions = try link([(care("0000123456", name: "佐藤　花子"), insurer), (care("0000123456"), insurer),
+                                  (care("0000654321"), insurer), (care("0000123456", born: "1941-06-01"), insurer)])
+        #expect(decisions[1].person == decisions[0].person && decisions[1].rule == "care-card")
+        #expect(decisions[2].isNewPerson, "same birth date and sex, another insured number")
+        #expect(decisions[3].isNewPerson, "same insured number, another birth date")
     }
 
     @Test func requiresBirthDateAndSexToAgree() throws {

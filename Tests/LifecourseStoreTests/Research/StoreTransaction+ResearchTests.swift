@@ -12,7 +12,7 @@ func writeClaim(_ transaction: StoreTransaction, person: ResearchID, digest: Dat
     try transaction.insertPersonIfNew(person, sex: .female, birthDate: try CalendarDate(iso: "1980-04-01"))
     func lineage(_ line: Int, _ type: String) throws -> Int64 {
         try transaction.insertSourceRecord(SourceRecordRow(fileDigest: digest, line: line, byteOffset: line * 10,
-                                                           recordType: type, institution: institution))
+                                                           recordType: type, sender: .institution(institution)))
     }
     let header = try lineage(1, "RE")
     let visit = try transaction.insertVisit(VisitRow(

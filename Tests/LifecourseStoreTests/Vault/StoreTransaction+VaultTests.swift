@@ -12,7 +12,7 @@ import Testing
         patientNumber: "00697")
 
     func store(_ transaction: StoreTransaction, person: ResearchID) throws -> Int64 {
-        let source = IdentitySource(format: "claims-medical", institution: try InstitutionCode("1310000011"))
+        let source = IdentitySource(format: "claims-medical", sender: .institution(try InstitutionCode("1310000011")))
         return try transaction.storeIdentity(NewIdentity(
             identity: Self.identity, source: source, recordKey: transaction.blindKey("whole", kind: "record"),
             person: person, blindKeys: [BlindKey(kind: "card", key: transaction.blindKey("c", kind: "card"),

@@ -192,6 +192,38 @@ import Testing
         #expect(rows == truth.count)
         #expect(rows == summary.deaths)
     }
+
+    /// Round trip: the reader gives back, row by row, the true person's name, birth date and death date.
+    @Test func certificatesReadBackAsTheTruePersonsDeath() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        _ = try SynthGenerator(config: SynthGeneratorTests.config).run(to: output.url)
+        func rows(_ path: String) throws -> [[String]] {
+            try String(contentsOf: output.file(path), encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { $0.components(separatedBy: ",") }
+        }
+        let persons = Dictionary(uniqueKeysWithValues: try rows("truth/persons.csv").map { ($0[0], $0) })
+        let truth = Dictionary(uniqueKeysWithValues: try rows("truth/deaths.csv").map { ("\($0[0])#\($0[1])", $0[2]) })
+        var read = 0
+        for file in Fixtures.files(under: output.url.appendingPathComponent("deaths")) {
+            let relative = "deaths/" + file.pathComponents.suffix(2).joined(separator: "/")
+            try DeathFileReader(path: file.path).forEachEvent { event in
+                guard case .record(let record) = event else {
+                    Issue.record("\(file.path): \(event)")
+                    return
+                }
+                read += 1
+                let number = (record.position.line ?? 0) - 1
+                let person = try #require(truth["\(relative)#\(number)"].flatMap { persons[$0] })
+                #expect(record.identity.name == person[3] + "　" + person[4])
+                #expect(record.identity.kanaName == person[5] + "　" + person[6])
+                #expect(record.identity.birthDate?.description == person[2])
+                #expect(record.death?.date.description == person[14])
+                #expect(record.sender.code == relative.split(separator: "/")[1])
+            }
+        }
+        #expect(read == truth.count && read > 0)
+    }
 }
 
 @Suite struct SynthLongTermCareTests {
@@ -231,5 +263,37 @@ import Testing
         }
         #expect(certifications > 0)
         #expect(claims > certifications)
+    }
+
+    /// Round trip: every certification and claim the generator writes is read back whole, each claim with the
+    /// services its 10 record totals.
+    @Test func certificationsAndClaimsReadBackWhole() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        _ = try SynthGenerator(config: SynthGeneratorTests.config).run(to: output.url)
+        var kinds = [String: Int]()
+        for file in Fixtures.files(under: output.url.appendingPathComponent("care")) {
+            try CareFileReader(path: file.path).forEachEvent { event in
+                switch event {
+                case .record(let record):
+                    #expect(record.identity.careInsurance?.insuredNumber.count == 10)
+                    switch record.care {
+                    case .certification(let certification):
+                        #expect(certification.validFrom <= certification.validUntil)
+                        #expect(record.identity.name != nil)
+                        kinds["NT", default: 0] += 1
+                    case .claim(let claim):
+                        #expect(!claim.services.isEmpty)
+                        #expect(claim.providerNumber.count == 10)
+                        kinds["01", default: 0] += 1
+                    case nil:
+                        Issue.record("\(file.path): a care record without care facts")
+                    }
+                case .quarantined(let row):
+                    Issue.record("\(file.path): \(row.problem)")
+                }
+            }
+        }
+        #expect(kinds["NT", default: 0] > 0 && kinds["01", default: 0] > kinds["NT", default: 0])
     }
 }

@@ -1,0 +1,27 @@
+public import LifecourseCore
+
+/// What a row-oriented reader (death CSV, care files) yields, unit by unit.
+public enum SourceUnitEvent: Sendable {
+    /// A unit read whole, as a source record ready to store.
+    case record(SourceRecord)
+    /// A unit that could not be read; the others are unaffected.
+    case quarantined(QuarantinedRow)
+}
+
+/// A unit of a line-oriented file that could not be read, kept as received for the quarantine.
+public struct QuarantinedRow: Sendable, Hashable {
+    public let firstLine: Int
+    public let lastLine: Int
+    public let problem: SourceError
+    /// The unit's bytes as received, each line ended by CRLF.
+    public let rawBytes: [UInt8]
+}
+
+/// A reader that streams a file as units.
+public protocol SourceUnitReader: Sendable {
+    /// Calls `body` with every unit's event in order, and `progress` with the bytes read after each chunk.
+    /// - Returns: the number of records read.
+    /// - Throws: ``SourceError`` when the file as a whole cannot be read; whatever `body` throws.
+    @discardableResult
+    func forEachEvent(progress: (Int) -> Void, _ body: (SourceUnitEvent) throws -> Void) throws -> Int
+}

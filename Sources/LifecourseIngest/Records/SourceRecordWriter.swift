@@ -1,0 +1,122 @@
+import Foundation
+import LifecourseCore
+import LifecourseFormats
+import LifecourseLinkage
+import LifecourseStore
+
+/// Stores source records of any format inside a file's transaction: links the person, records the lineage of
+/// every row, and writes the visit, claim, death and clinical events the record holds.
+struct SourceRecordWriter {
+    let transaction: StoreTransaction
+    let linker: any PersonLinker
+    let digest: Data
+
+    func store(_ record: SourceRecord) throws {
+        let decision = try linker.link(record.identity, from: IdentitySource(format: record.format.rawValue,
+                                                                           sender: record.sender),
+                                       in: transaction)
+        let person = decision.person
+        try transaction.insertPersonIfNew(person, sex: record.identity.sex, birthDate: record.identity.birthDate)
+        func lineage(_ position: SourcePosition, _ type: String) throws -> Int64 {
+            try transaction.insertSourceRecord(SourceRecordRow(
+                fileDigest: digest, line: position.line, byteOffset: position.byteOffset, recordType: type,
+                sender: record.sender))
+        }
+        let header = try lineage(record.position, record.unitRecordType)
+        var visitID: Int64?
+        if let encounter = record.encounter, let institution = record.sender.institution {
+            visitID = try transaction.insertVisit(VisitRow(
+                person: person, conceptID: encounter.setting.omopConceptID, startDate: encounter.startDate,
+                endDate: encounter.endDate, typeConceptID: omopClaimTypeConcept, sourceValue: record.claim?.claimType,
+                institution: institution, sourceRecordID: header))
+        }
+        if let claim = record.claim, let institution = record.sender.institution {
+            _ = try transaction.insertClaim(ClaimRow(
+                person: person, visitID: visitID, institution: institution, claimNumber: claim.claimNumber,
+                claimType: claim.claimType, payerLawCode: Self.payerLawCode(record.identity),
+                serviceMonth: claim.serviceMonth, billingMonth: claim.billingMonth, points: claim.points,
+                actualDays: claim.actualDays, bedCount: claim.bedCount, prescriber: claim.prescriber,
+                sourceRecordID: header))
+        }
+        if let death = record.death {
+            try transaction.insertDeath(DeathRow(
+                person: person, date: death.date, time: death.time, typeConceptID: omopDeathCertificateConcept,
+                causeSourceValue: death.underlyingCause?.icd10, place: death.place,
+                placeInstitution: death.placeInstitution, manner: death.manner,
+                certifyingInstitution: death.certifyingInstitution,
+                causes: death.causes,
+                sourceRecordID: header))
+        }
+        switch record.care {
+        case .certification(let certification):
+            try transaction.insertCareCertification(CareCertificationRow(
+                person: person, level: certification.level.rawValue, certifiedOn: certification.certifiedOn,
+                validFrom: certification.validFrom, validUntil: certification.validUntil,
+                insurer: certification.insurerNumber, sourceRecordID: header))
+        case .claim(let claim):
+            try transaction.insertCareClaim(CareClaimRow(
+                person: person, serviceMonth: claim.serviceMonth, provider: claim.providerNumber,
+                insurer: claim.insurerNumber, level: claim.level.rawValue,
+                services: claim.services,
+                sourceRecordID: header))
+        case nil:
+            break
+        }
+        for event in record.events {
+            switch event {
+            case .diagnosis(let diagnosis):
+                try transaction.insertCondition(ConditionRow(
+                    person: person, startDate: diagnosis.startDate, endDate: diagnosis.endDate,
+                    typeConceptID: omopClaimTypeConcept, statusConceptID: diagnosis.isMain ? 32902 : 32908,
+                    stopReason: diagnosis.outcome == .continuing ? nil : diagnosis.outcome.japaneseName, visitID: visitID,
+                    sourceValue: diagnosis.code, statusSourceValue: diagnosis.isMain ? "01" : nil,
+                    vocabulary: diagnosis.system, sourceName: diagnosis.name, outcome: diagnosis.outcome.rawValue,
+                    modifiers: diagnosis.modifiers.isEmpty ? nil : diagnosis.modifiers.joined(separator: " "),
+                    sourceRecordID: try lineage(diagnosis.position, "SY")))
+            case .procedure(let service):
+                try transaction.insertExposure(exposure(.procedure, service, person, visitID, try lineage(service.position, service.recordType ?? "SI")))
+            case .drug(let service):
+                try transaction.insertExposure(exposure(.drug, service, person, visitID, try lineage(service.position, service.recordType ?? "IY")))
+            case .device(let service):
+                try transaction.insertExposure(exposure(.device, service, person, visitID, try lineage(service.position, "TO")))
+            case .note(let note):
+                try transaction.insertNote(NoteRow(
+                    person: person, date: note.date, typeConceptID: omopClaimTypeConcept, text: note.text ?? "",
+                    visitID: visitID, sourceValue: note.code, vocabulary: note.system,
+                    sourceRecordID: try lineage(note.position, "CO")))
+            }
+        }
+        for unknown in record.unknownRecords {
+            try transaction.storeRawRecord(fileDigest: digest, line: unknown.position.line,
+                                           recordType: unknown.recordType, person: person, text: unknown.text)
+        }
+    }
+
+    private func exposure(_ table: ExposureRow.Table, _ service: ClinicalEvent.Service, _ person: ResearchID,
+                          _ visitID: Int64?, _ sourceRecordID: Int64) -> ExposureRow {
+        ExposureRow(table: table, person: person, startDate: service.startDate, endDate: service.endDate,
+                    typeConceptID: omopClaimTypeConcept, quantity: service.quantity, times: service.times,
+                    points: service.points, category: service.category, visitID: visitID, sourceValue: service.code,
+                    vocabulary: service.system, sourceName: service.name, unitSourceValue: service.unitCode,
+                    sourceRecordID: sourceRecordID)
+    }
+
+    /// Keeps a unit that could not be read, encrypted, with its first problem.
+    func quarantine(firstLine: Int, lastLine: Int, problem: SourceError, problemCount: Int, raw: [UInt8],
+                    receiptID: Int64) throws {
+        try transaction.quarantine(NewQuarantineEntry(
+            firstLine: firstLine, lastLine: lastLine, problemLine: problem.position.line,
+            problemColumn: problem.position.field, problemCount: problemCount, problem: problem.description,
+            raw: Data(raw)), receiptID: receiptID)
+    }
+
+    /// 法別番号: the kind of insurance (01 協会けんぽ, 06 健保組合, 31–34 共済, 39 後期高齢者, 00 国保 with its
+    /// 6-digit insurer numbers), or of the public programme for public-expense-only claims. The insurer number
+    /// itself stays in the vault.
+    static func payerLawCode(_ identity: PersonIdentity) -> String? {
+        if let insurer = identity.insuranceCards.first.map({ IdentityKeys.digits($0.insurerNumber) }) {
+            return insurer.count == 8 ? String(insurer.prefix(2)) : "00"
+        }
+        return identity.publicExpenseCards.first.map { String(IdentityKeys.digits($0.payerNumber).prefix(2)) }
+    }
+}

@@ -1,0 +1,54 @@
+public import LifecourseCore
+
+/// A death for `research.death` with its cause lines for `research.death_cause`.
+public struct DeathRow: Sendable, Hashable {
+    public var person: ResearchID
+    public var date: CalendarDate
+    /// `HH:MM`.
+    public var time: String?
+    /// OMOP type concept: 32815 Death Certificate.
+    public var typeConceptID: Int
+    /// The underlying cause's ICD-10 code.
+    public var causeSourceValue: String?
+    public var place: String?
+    public var placeInstitution: InstitutionCode?
+    public var manner: String?
+    public var certifyingInstitution: InstitutionCode?
+    public var causes: [DeathCause]
+    public var sourceRecordID: Int64
+
+    public init(person: ResearchID, date: CalendarDate, time: String?, typeConceptID: Int, causeSourceValue: String?,
+                place: String?, placeInstitution: InstitutionCode?, manner: String?,
+                certifyingInstitution: InstitutionCode?, causes: [DeathCause], sourceRecordID: Int64) {
+        self.person = person
+        self.date = date
+        self.time = time
+        self.typeConceptID = typeConceptID
+        self.causeSourceValue = causeSourceValue
+        self.place = place
+        self.placeInstitution = placeInstitution
+        self.manner = manner
+        self.certifyingInstitution = certifyingInstitution
+        self.causes = causes
+        self.sourceRecordID = sourceRecordID
+    }
+}
+
+extension StoreTransaction {
+    /// Stores a death and its cause lines.
+    @discardableResult
+    public func insertDeath(_ row: DeathRow) throws -> Int64 {
+        let id = try insert("""
+            INSERT INTO research.death (person_id, death_date, death_datetime, death_type_concept_id,
+                cause_source_value, place, place_institution, manner, certifying_institution, source_record_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [row.person.rawValue, row.date.description, row.time.map { "\(row.date)T\($0)" }, row.typeConceptID,
+                  row.causeSourceValue, row.place, row.placeInstitution?.code, row.manner,
+                  row.certifyingInstitution?.code, row.sourceRecordID])
+        for cause in row.causes {
+            try execute("INSERT INTO research.death_cause (death_id, line, icd10, name, interval) VALUES (?, ?, ?, ?, ?)",
+                        [id, cause.line, cause.icd10, cause.name, cause.interval])
+        }
+        return id
+    }
+}
