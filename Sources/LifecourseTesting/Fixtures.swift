@@ -12,6 +12,12 @@ public enum Fixtures {
     /// 医科 outpatient claims, 75 RE records, CP932 with CRLF (yokenzan/receiptisan, MIT).
     public static var outpatientClaims: URL { root.appendingPathComponent("uke/RECEIPTC_GAIRAI_SAMPLE.UKE") }
 
+    /// 支払基金 masters: samples of b, s, y, t, z and the full z, t and c masters (yokenzan/receiptisan, MIT).
+    public static var masters: URL { root.appendingPathComponent("masters") }
+
+    /// One master file, e.g. `b_ALL00000000.csv`.
+    public static func master(_ name: String) -> URL { masters.appendingPathComponent(name) }
+
     /// The SS-MIX2 standardized storage tree (nhoHQ/SSMIX2DataTestingTool, Apache-2.0).
     public static var ssmix2Root: URL { root.appendingPathComponent("ssmix2/sampleData") }
 

@@ -8,11 +8,11 @@ struct CSVRow {
     let position: SourcePosition
     /// The column names, in order, for messages.
     let names: [String]
+    /// What the operator should do about a bad value.
+    var fix = "correct the value in the sending system and send the row again"
 
-    static let fix = "correct the value in the sending system and send the row again"
-
-    func error(_ index: Int, _ problem: String, fix: String = CSVRow.fix) -> SourceError {
-        SourceError(at: position.field(index + 1), problem: "\(name(index)): \(problem)", fix: fix)
+    func error(_ index: Int, _ problem: String, fix: String? = nil) -> SourceError {
+        SourceError(at: position.field(index + 1), problem: "\(name(index)): \(problem)", fix: fix ?? self.fix)
     }
 
     private func name(_ index: Int) -> String {

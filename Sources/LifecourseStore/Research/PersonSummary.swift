@@ -14,8 +14,10 @@ public struct PersonSummary: Sendable, Hashable, Codable {
     public struct DiagnosisEntry: Sendable, Hashable, Codable {
         public var code: String
         public var vocabulary: String
-        /// The name from the source, when it wrote one; otherwise nil and the code stands for it.
+        /// The name from the source, or else from the 傷病名 master; nil when neither has one.
         public var name: String?
+        /// ICD-10 codes from the 傷病名 master, when it is loaded and knows the code.
+        public var icd10: [String]
         public var startDate: CalendarDate
         /// 転帰 in the latest month the diagnosis appears: 継続, 治ゆ, 死亡, 中止.
         public var outcome: String?
@@ -28,6 +30,7 @@ public struct PersonSummary: Sendable, Hashable, Codable {
     public struct Item: Sendable, Hashable, Codable {
         public var code: String
         public var vocabulary: String
+        /// The name from the source (a device's 商品名), or else from the code's master.
         public var name: String?
         public var date: CalendarDate
         /// 診療識別.

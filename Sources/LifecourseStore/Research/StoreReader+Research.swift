@@ -46,10 +46,11 @@ extension StoreReader {
         for row in diagnosisRows {
             let start = try CalendarDate(iso: row["condition_start_date"])
             let code: String = row["condition_source_value"]
-            let name: String? = row["source_name"]
+            let master = try masterCode(vocabulary: row["source_vocabulary"], code: code, on: start)
+            let name: String? = row["source_name"] ?? master?.name
             let seen = try (row["service_month"] as String?).map { try YearMonth(iso: $0) } ?? start.yearMonth
             let entry = PersonSummary.DiagnosisEntry(
-                code: code, vocabulary: row["source_vocabulary"], name: name, startDate: start,
+                code: code, vocabulary: row["source_vocabulary"], name: name, icd10: master?.icd10 ?? [], startDate: start,
                 outcome: (row["outcome"] as Int?).flatMap(Self.outcomeName),
                 modifiers: (row["modifiers"] as String?)?.split(separator: " ").map(String.init) ?? [],
                 isMain: row["condition_status_concept_id"] == 32902, lastSeen: seen, institution: row["institution"])
@@ -106,8 +107,9 @@ extension StoreReader {
             FROM research.\(table) t JOIN research.source_record s USING (source_record_id)
             WHERE t.person_id = ? ORDER BY t.\(date), t.source_record_id
             """, arguments: [person.rawValue]).map { row in
-            PersonSummary.Item(code: row["code"], vocabulary: row["source_vocabulary"], name: row["name"],
-                               date: try CalendarDate(iso: row["date"]), category: row["category"],
+            let date = try CalendarDate(iso: row["date"])
+            let name: String? = try row["name"] ?? masterCode(vocabulary: row["source_vocabulary"], code: row["code"], on: date)?.name
+            return PersonSummary.Item(code: row["code"], vocabulary: row["source_vocabulary"], name: name, date: date, category: row["category"],
                                quantity: row["quantity"], times: row["times"], institution: row["institution"])
         }
     }

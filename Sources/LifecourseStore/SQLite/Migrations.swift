@@ -28,6 +28,9 @@ enum Migrations {
         migrator.registerMigration("v4-care") { db in
             try db.execute(sql: SchemaV4.care)
         }
+        migrator.registerMigration("v5-masters") { db in
+            try db.execute(sql: SchemaV5.masters)
+        }
         return migrator
     }
 }

@@ -35,7 +35,7 @@ struct IngestCommand: ParsableCommand {
             reports = try Ingestor(store: store).ingest(paths: paths) { state in
                 let percent = state.fileSize > 0 ? state.bytesRead * 100 / state.fileSize : 100
                 line.update("[\(state.fileIndex + 1)/\(state.fileCount)] \(state.file): \(percent)%, "
-                            + "\(state.unitsRead) claims read")
+                            + "\(state.unitsRead) units read")
             }
         } catch let error as IngestError {
             throw UserError(error.description)

@@ -4,14 +4,14 @@ import LifecourseStore
 struct QuarantineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarantine",
-        abstract: "List quarantined claims with their file, lines and reason.",
-        discussion: "Quarantined claims are stored encrypted, as received; --raw shows their lines."
+        abstract: "List quarantined units (claims, death certificates, care records) with their file, lines and reason.",
+        discussion: "Quarantined units are stored encrypted, as received; --raw shows their lines."
     )
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Show each claim's lines as received.")
+    @Flag(help: "Show each unit's lines as received.")
     var raw = false
 
     func run() throws {

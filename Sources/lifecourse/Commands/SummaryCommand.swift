@@ -52,9 +52,10 @@ enum SummaryText {
     static func printDiagnoses(_ diagnoses: [PersonSummary.DiagnosisEntry]) {
         Swift.print("\n傷病名 diagnoses")
         Console.printTable(
-            header: ["  start", "code", "name", "outcome", "main", "last seen"],
+            header: ["  start", "code", "name", "ICD-10", "outcome", "main", "last seen"],
             rows: diagnoses.map { diagnosis in
-                ["  \(diagnosis.startDate)", diagnosis.code, diagnosis.name ?? "", diagnosis.outcome ?? "",
+                ["  \(diagnosis.startDate)", diagnosis.code, diagnosis.name ?? "", diagnosis.icd10.joined(separator: " "),
+                 diagnosis.outcome ?? "",
                  diagnosis.isMain ? "主" : "", diagnosis.lastSeen.description]
             })
     }

@@ -92,4 +92,14 @@ import Testing
         #expect(try #require(records[0].problem).description.contains("longer than 8"))
         #expect(records[1].fields == ["ok"] && records[1].problem == nil)
     }
+
+    @Test func cp932FieldsAreDecodedAfterSplitting() throws {
+        // 表 (95 5C) and ソ (83 5C) end in the byte of a backslash; CP932 never uses a comma or quote as a trail byte.
+        var splitter = CSVSplitter(encoding: .cp932)
+        let bytes: [UInt8] = [0x22, 0x95, 0x5C, 0x22, 0x2C, 0x83, 0x5C, 0x0D, 0x0A, 0x22, 0x82, 0x22, 0x0D, 0x0A]
+        let records = DripFeed.chunks(bytes, size: 1).flatMap { splitter.split($0) } + splitter.finish()
+        #expect(records.count == 2 && records[0].fields == ["表", "ソ"])
+        #expect(records[0].problem == nil)
+        #expect(try #require(records[1].problem).description.contains("CP932"))
+    }
 }

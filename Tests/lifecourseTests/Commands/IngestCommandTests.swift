@@ -79,7 +79,7 @@ import Testing
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline {
             let progress = (try? String(contentsOf: directory.file("err"), encoding: .utf8)) ?? ""
-            if progress.contains("claims read"), !progress.contains(" 0 claims read") { break }
+            if progress.contains("units read"), !progress.contains(" 0 units read") { break }
             Thread.sleep(forTimeInterval: 0.01)
         }
         #expect(process.isRunning, "the ingest finished before it could be interrupted")
