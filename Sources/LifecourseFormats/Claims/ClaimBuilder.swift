@@ -37,18 +37,25 @@ struct ClaimBuilder: Sendable {
     static func fields(of line: RawLine, file: String) throws(SourceError) -> ClaimsFields {
         let position = SourcePosition(file: file, line: line.number, byteOffset: line.byteOffset)
         if line.isTruncated {
-            throw SourceError(at: position, problem: "the line is longer than 64 KiB",
+            throw SourceError(at: position.field(Self.field(at: line.bytes.count, in: line.bytes)),
+                              problem: "the line is longer than 64 KiB",
                               fix: "check that the file is a claims file with CRLF line ends")
         }
         do {
             let text = try CP932Decoder.decode(line.bytes)
             return ClaimsFields(line: text, position: position)
         } catch {
-            var at = position
+            // Commas are single bytes that no CP932 character contains, so the field is known without decoding.
+            var at = position.field(Self.field(at: error.byteOffset, in: line.bytes))
             at.byteOffset = line.byteOffset + error.byteOffset
             throw SourceError(at: at, problem: "the line is not valid CP932 (Shift_JIS): \(error.reason)",
                               fix: "ask the sender for the file exactly as the claims system wrote it (no re-encoding)")
         }
+    }
+
+    /// The 1-based field holding the byte at `offset` of a line.
+    static func field(at offset: Int, in bytes: [UInt8]) -> Int {
+        bytes.prefix(offset).reduce(1) { $1 == 0x2C ? $0 + 1 : $0 }
     }
 
     mutating func add(_ line: RawLine, file: String, parse: (ClaimsFields) throws(SourceError) -> Parsed) {
@@ -126,7 +133,7 @@ struct ClaimBuilder: Sendable {
             return .claim(finished)
         }
         let problem = problems.first ?? SourceError(
-            at: SourcePosition(file: file, line: firstLine), problem: "the claim could not be read",
+            at: SourcePosition(file: file, line: firstLine, field: 1), problem: "the claim could not be read",
             fix: "check the claim's records")
         return .quarantined(QuarantinedClaim(claimNumber: claimNumber, firstLine: firstLine, lastLine: lastLine,
                                              problem: problem, problemCount: max(problems.count, 1), rawBytes: raw))

@@ -106,7 +106,7 @@ public struct ClaimsFileDecoder: Sendable {
                 // A claim record before any RE: quarantine it as a claim of its own.
                 open = ClaimBuilder(firstLine: line.number)
                 open?.problems.append(SourceError(
-                    at: position, problem: "\(type) record outside a claim: no RE record comes before it",
+                    at: position.field(1), problem: "\(type) record outside a claim: no RE record comes before it",
                     fix: "check that the file was not cut or joined wrongly; the records of a claim follow its RE record"))
             }
         }
@@ -120,7 +120,7 @@ public struct ClaimsFileDecoder: Sendable {
         }
         if let builder = open, builder.lineCount == ClaimsFileDecoder.maximumClaimLines + 1 {
             open?.problems.append(SourceError(
-                at: position, problem: "the claim has more than \(ClaimsFileDecoder.maximumClaimLines) lines",
+                at: position.field(1), problem: "the claim has more than \(ClaimsFileDecoder.maximumClaimLines) lines",
                 fix: "check the file: an RE record is probably missing"))
         }
     }
@@ -132,12 +132,12 @@ public struct ClaimsFileDecoder: Sendable {
         case "RE":
             guard let institution else {
                 if let institutionProblem {
-                    throw SourceError(at: fields.position,
+                    throw SourceError(at: fields.position.field(1),
                                       problem: "the institution of this claim is unknown because the file's header record "
                                           + "(IR or YK) could not be read (\(institutionProblem))",
                                       fix: institutionProblem.fix)
                 }
-                throw SourceError(at: fields.position,
+                throw SourceError(at: fields.position.field(1),
                                   problem: "no IR or YK record comes before this claim, so its institution is unknown",
                                   fix: "the file must start with its IR (医科) or YK (調剤) record; ask the sender for the whole file")
             }

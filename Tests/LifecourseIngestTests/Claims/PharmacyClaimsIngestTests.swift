@@ -19,16 +19,17 @@ import Testing
                             admissionDate: nil, bedCount: nil, chartNumber: "000123")
     }
 
-    static func files(in directory: TemporaryDirectory) throws -> (medical: String, pharmacy: String) {
+    static func files(in directory: TemporaryDirectory, dateStyle: ClaimsDateStyle = .western) throws
+        -> (medical: String, pharmacy: String) {
         let day = try CalendarDate(year: 2024, month: 5, day: 14)
-        var medical = ClaimsFileWriter()
+        var medical = ClaimsFileWriter(dateStyle: dateStyle)
         medical.institution(clinic, payer: 1, name: "千代田第1クリニック", billingMonth: try YearMonth(year: 2024, month: 6))
         medical.claim(WrittenClaim(
             header: try header("1112"), insurance: card, qualification: .init(confirmation: "01", branch: "00"),
             diagnoses: [.init(code: "8833421", name: nil, startDate: day, outcome: .continuing, isMain: true)],
             items: [.init(recordType: "SI", category: "80", code: "120002910", quantity: nil, points: 68, times: 1,
                           dayCounts: [(14, 1)])], actualDays: 1, points: 68))
-        var pharmacy = DispensingClaimsFileWriter()
+        var pharmacy = DispensingClaimsFileWriter(dateStyle: dateStyle)
         pharmacy.pharmacy(Self.pharmacy, payer: 1, name: "千代田薬局", billingMonth: try YearMonth(year: 2024, month: 6))
         pharmacy.claim(WrittenDispensingClaim(
             header: try header("4112"), prescriber: .init(code: clinic, name: "千代田第1クリニック"), insurance: card,

@@ -1,0 +1,110 @@
+import Foundation
+import LifecourseCore
+import LifecourseFormats
+import LifecourseTesting
+import Testing
+
+/// The claims reader against damaged input: 100,000 mutations of the real fixture (bytes flipped, fields cut,
+/// lines duplicated, dropped or swapped, CP932 broken, files cut short). The reader must never crash or hang,
+/// and every claim it quarantines must name the line and the field of its problem.
+@Suite struct ClaimsFuzzTests {
+    /// SplitMix64: small, fast and deterministic, so that a failing case can be replayed from its number.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    /// The fixture as lines (without CRLF): the IR record, each claim's lines, the GO record.
+    static let parts: (header: [UInt8], claims: [[[UInt8]]], trailer: [UInt8]) = {
+        let bytes = try! Fixtures.bytes(Fixtures.outpatientClaims)
+        var lines: [[UInt8]] = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { line in
+            line.last == 0x0D ? Array(line.dropLast()) : Array(line)
+        }
+        lines.removeAll { $0 == [0x1A] }
+        var claims = [[[UInt8]]]()
+        for line in lines.dropFirst().dropLast() {
+            if line.starts(with: Array("RE,".utf8)) { claims.append([]) }
+            claims[claims.count - 1].append(line)
+        }
+        return (lines[0], claims, lines[lines.count - 1])
+    }()
+
+    static func mutate(_ lines: inout [[UInt8]], _ random: inout Random) {
+        let index = random.below(lines.count)
+        switch random.below(7) {
+        case 0:  // flip bytes
+            for _ in 0..<(1 + random.below(3)) where !lines[index].isEmpty {
+                lines[index][random.below(lines[index].count)] ^= UInt8(1 << random.below(8))
+            }
+        case 1:  // cut a field: drop the text between two commas, or a comma itself
+            let commas = lines[index].indices.filter { lines[index][$0] == 0x2C }
+            guard let first = commas.randomElement(using: &random) else { return }
+            let end = commas.first { $0 > first } ?? first + 1
+            lines[index].removeSubrange(first..<min(end, lines[index].count))
+        case 2:  // duplicate a line
+            lines.insert(lines[index], at: index)
+        case 3:  // drop a line
+            lines.remove(at: index)
+        case 4:  // swap two lines
+            lines.swapAt(index, random.below(lines.count))
+        case 5:  // break CP932: a lead byte without its trail byte, or a byte that is never valid
+            let position = random.below(lines[index].count + 1)
+            lines[index].insert(random.below(2) == 0 ? 0x81 : 0xFF, at: position)
+        default:  // cut the line short
+            lines[index].removeLast(random.below(lines[index].count + 1))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func theReaderNeverCrashesAndEveryQuarantineNamesLineAndField() throws {
+        let (header, claims, trailer) = Self.parts
+        var random = Random(state: 20_261_126)
+        var quarantined = 0
+        var accepted = 0
+        for round in 0..<100_000 {
+            let claim = claims[random.below(claims.count)]
+            var lines: [[UInt8]] = [header]
+            lines += claim
+            lines.append(trailer)
+            for _ in 0..<(1 + random.below(2)) where !lines.isEmpty { Self.mutate(&lines, &random) }
+            var bytes = [UInt8]()
+            for line in lines { bytes += line + [0x0D, 0x0A] }
+            var decoder = ClaimsFileDecoder(fileName: "fuzz-\(round).UKE")
+            var events = [ClaimsEvent]()
+            if round % 10 == 0 {
+                for chunk in DripFeed.chunks(bytes, size: 7) { events += decoder.decode(chunk) }
+            } else {
+                events = decoder.decode(bytes)
+            }
+            events += decoder.finish()
+            for event in events {
+                switch event {
+                case .quarantined(let claim):
+                    quarantined += 1
+                    let position = claim.problem.position
+                    if position.line == nil || position.field == nil {
+                        Issue.record("round \(round): \(claim.problem) names no line or field")
+                    }
+                case .claim:
+                    accepted += 1
+                default:
+                    break
+                }
+            }
+        }
+        #expect(quarantined > 10_000 && accepted > 10_000, "the mutations reach both outcomes")
+    }
+}
+
+extension Array {
+    fileprivate func randomElement(using random: inout ClaimsFuzzTests.Random) -> Element? {
+        isEmpty ? nil : self[random.below(count)]
+    }
+}
