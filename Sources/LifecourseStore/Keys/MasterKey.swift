@@ -42,11 +42,11 @@ public struct MasterKey: Sendable, Hashable {
     /// A short public name for the key (not secret): the first 8 hex digits of a hash of a derived key.
     public var fingerprint: String {
         let digest = SHA256.hash(data: KeyRing(self).keyCheck)
-        return digest.prefix(4).map { String(format: "%02x", $0) }.joined()
+        return Array(digest.prefix(4)).hex
     }
 
     /// 64 hexadecimal digits, for `LIFECOURSE_MASTER_KEY`.
-    public var hexText: String { bytes.map { String(format: "%02x", $0) }.joined() }
+    public var hexText: String { bytes.hex }
 
     /// Finds the key for the store in `directory`: the environment first, then `master.key`; creates
     /// `master.key` (mode 0600) only when `storeExists` is false.

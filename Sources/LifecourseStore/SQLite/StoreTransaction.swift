@@ -43,6 +43,17 @@ public struct StoreReader {
     }
 }
 
-extension Data {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
+extension Sequence<UInt8> {
+    /// Lower-case hexadecimal, two digits a byte (used for every row's encryption context, so without
+    /// `String(format:)`, which costs a formatter per byte).
+    var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(underestimatedCount * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 }

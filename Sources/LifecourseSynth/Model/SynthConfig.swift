@@ -9,9 +9,13 @@ public struct SynthConfig: Sendable, Hashable, Codable {
     /// The prefectures persons live in (JIS codes); all 47 when empty.
     public var prefectures: [Int]
     public var noise: IdentityNoise
+    /// The kinds of files to write; the population and its claims are simulated the same whatever is left out,
+    /// so the files written are byte-identical to those of a run that writes everything.
+    public var outputs: Set<SynthOutput>
 
     public init(persons: Int, seed: UInt64, firstYear: Int, lastYear: Int, prefectures: [Int] = [],
-                noise: IdentityNoise = IdentityNoise()) {
+                noise: IdentityNoise = IdentityNoise(), outputs: Set<SynthOutput> = Set(SynthOutput.allCases)) {
+        self.outputs = outputs
         self.persons = persons
         self.seed = seed
         self.firstYear = firstYear
@@ -30,6 +34,20 @@ public struct SynthConfig: Sendable, Hashable, Codable {
     var months: [YearMonth] {
         (firstYear...lastYear).flatMap { year in (1...12).map { try! YearMonth(year: year, month: $0) } }
     }
+}
+
+/// The kinds of files the generator writes (the ground truth is always written).
+public enum SynthOutput: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 医科 and 調剤 claims.
+    case claims
+    case ssmix2
+    case fhir
+    /// 特定健診 archives.
+    case checkups
+    /// 要介護認定 and 介護給付費 records.
+    case care
+    /// Death certificates.
+    case deaths
 }
 
 /// How often sources write a person's identity differently from the truth, as happens in real files.

@@ -75,8 +75,8 @@ public struct SynthGenerator: Sendable {
                     var person = persons[index]
                     if let death = person.deathDate, death.yearMonth < month { continue }
                     if person.birthDate > month.lastDay { continue }
-                    longTermCare.record(person, month: month, seed: config.seed)
-                    checkups.record(person, month: month)
+                    if config.outputs.contains(.care) { longTermCare.record(person, month: month, seed: config.seed) }
+                    if config.outputs.contains(.checkups) { checkups.record(person, month: month) }
                     var random = SynthRandom.stream(config.seed, 6, UInt64(person.id) << 24 | UInt64(month.index))
                     for (institutionIndex, visits) in care.visits(of: &person, month: month, random: &random) {
                         let institution = institutions[institutionIndex]
@@ -100,16 +100,16 @@ public struct SynthGenerator: Sendable {
                             file.people.append(person.id)
                             pharmacyFiles[key] = file
                         }
-                        if institution.kind == .hospital {
+                        if institution.kind == .hospital, config.outputs.contains(.ssmix2) {
                             try ssmix2.record(person: person, hospital: institution, month: month, visits: visits)
-                        } else if institution.sendsFHIR {
+                        } else if institution.sendsFHIR, institution.kind != .hospital, config.outputs.contains(.fhir) {
                             try fhir.record(person: person, clinic: institution, month: month, visits: visits,
                                             config: config)
                         }
                     }
                     persons[index] = person
                 }
-                for key in files.keys.sorted() {
+                for key in files.keys.sorted() where config.outputs.contains(.claims) {
                     let file = files[key]!
                     let institution = institutions[file.institution]
                     var writer = ClaimsFileWriter(dateStyle: institution.habits.eraDates ? .era : .western)
@@ -123,7 +123,7 @@ public struct SynthGenerator: Sendable {
                     summary.claimsFiles += 1
                     summary.claims += file.claims.count
                 }
-                for key in pharmacyFiles.keys.sorted() {
+                for key in pharmacyFiles.keys.sorted() where config.outputs.contains(.claims) {
                     let file = pharmacyFiles[key]!
                     let pharmacy = institutions[file.pharmacy]
                     var writer = DispensingClaimsFileWriter(dateStyle: pharmacy.habits.eraDates ? .era : .western)
@@ -137,13 +137,19 @@ public struct SynthGenerator: Sendable {
                     summary.dispensingFiles += 1
                     summary.dispensingClaims += file.claims.count
                 }
-                let written = try checkups.write(month: month, to: output, truth: truthCheckups)
-                summary.checkupArchives += written.archives
-                summary.checkups += written.documents
+                if config.outputs.contains(.checkups) {
+                    let written = try checkups.write(month: month, to: output, truth: truthCheckups)
+                    summary.checkupArchives += written.archives
+                    summary.checkups += written.documents
+                }
             }
-            summary.careFiles += try longTermCare.write(month: month, to: output, truth: truthCare, known: &knownCare)
-            try writeDeaths(of: persons, in: month, certificates: certificates, to: output, truth: truthDeaths,
-                            summary: &summary)
+            if config.outputs.contains(.care) {
+                summary.careFiles += try longTermCare.write(month: month, to: output, truth: truthCare, known: &knownCare)
+            }
+            if config.outputs.contains(.deaths) {
+                try writeDeaths(of: persons, in: month, certificates: certificates, to: output, truth: truthDeaths,
+                                summary: &summary)
+            }
             progress(SynthProgress(month: month.description, monthIndex: monthIndex, monthCount: months.count,
                                    claims: summary.claims))
         }

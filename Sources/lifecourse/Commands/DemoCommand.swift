@@ -45,6 +45,7 @@ struct DemoCommand: ParsableCommand {
             line.update("  [\(state.fileIndex + 1)/\(state.fileCount)] \(state.unitsRead) units")
         }
         line.finish()
+        try IngestCommand.flush(store)
         let ingested = reports.filter { $0.status == .ingested }
         let again = reports.filter { $0.status == .alreadyReceived }.count
         let failed = reports.filter { $0.status == .failed }

@@ -46,11 +46,24 @@ struct IngestCommand: ParsableCommand {
         } else {
             for report in reports { print(Self.describe(report)) }
         }
+        try Self.flush(store)
         let accepted = reports.reduce(0) { $0 + $1.acceptedNow }
         let refused = reports.reduce(0) { $0 + $1.quarantinedNow } + reports.filter { $0.status == .failed }.count
         let received = reports.contains { $0.status == .alreadyReceived }
         if refused > 0 {
             throw ExitCode(accepted > 0 || received ? Self.partialExitCode : ExitCode.failure.rawValue)
+        }
+    }
+
+    /// Commits do not sync each file to disk; one sync at the end of the command makes the whole run durable.
+    static func flush(_ store: SQLiteStore) throws {
+        do {
+            try store.flush()
+        } catch {
+            throw UserError("""
+                the files above were stored, but syncing the store to disk failed (\(error)); until it succeeds a \
+                power cut could roll back the last of them. Check the disk, then run any ingest again to sync.
+                """)
         }
     }
 

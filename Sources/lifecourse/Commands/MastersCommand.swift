@@ -38,6 +38,7 @@ struct MastersImportCommand: ParsableCommand {
             throw UserError(error.description)
         }
         for report in reports { print(Self.describe(report)) }
+        try IngestCommand.flush(store)
         let loaded = reports.filter { $0.status == .loaded || $0.status == .alreadyLoaded }
         let troubled = reports.filter { $0.status == .failed || $0.problemCount > 0 }
         if loaded.isEmpty { throw ExitCode.failure }

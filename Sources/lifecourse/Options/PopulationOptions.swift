@@ -16,6 +16,11 @@ struct PopulationOptions: ParsableArguments {
                                valueName: "codes"))
     var prefectures: String?
 
+    @Option(help: ArgumentHelp("The kinds of files to write, separated by commas: "
+                               + SynthOutput.allCases.map(\.rawValue).joined(separator: ", ") + "; all when not given.",
+                               valueName: "kinds"))
+    var formats: String?
+
     func validate() throws {
         _ = try config()
     }
@@ -37,6 +42,17 @@ struct PopulationOptions: ParsableArguments {
             }
             codes = parsed.compactMap { $0 }
         }
-        return SynthConfig(persons: persons, seed: seed, firstYear: range.0, lastYear: range.1, prefectures: codes)
+        var outputs = Set(SynthOutput.allCases)
+        if let formats {
+            let parsed = formats.split(separator: ",").map { SynthOutput(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+            guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else {
+                throw ValidationError("--formats must list kinds from "
+                                      + SynthOutput.allCases.map(\.rawValue).joined(separator: ", ")
+                                      + " separated by commas, e.g. claims,deaths; not '\(formats)'")
+            }
+            outputs = Set(parsed.compactMap { $0 })
+        }
+        return SynthConfig(persons: persons, seed: seed, firstYear: range.0, lastYear: range.1, prefectures: codes,
+                           outputs: outputs)
     }
 }

@@ -22,6 +22,22 @@ import Testing
         #expect(journal == ["wal", "wal", "wal"])
     }
 
+    @Test func flushPutsCommittedRowsIntoTheDatabaseFilesThemselves() throws {
+        let test = try TestStore()
+        let copy = try TemporaryDirectory()
+        defer { test.remove(); copy.remove() }
+        let person = try ResearchID(rawValue: 4242)
+        try test.store.write { try $0.insertPersonIfNew(person, sex: .female, birthDate: nil) }
+        try test.store.flush()
+        // Only the database file, without its write-ahead log: what a power cut after flush leaves.
+        let file = copy.file("research.sqlite")
+        try FileManager.default.copyItem(at: test.directory.url.appendingPathComponent("research.sqlite"), to: file)
+        let count = try DatabaseQueue(path: file.path).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE person_id = ?", arguments: [person.rawValue])
+        }
+        #expect(count == 1)
+    }
+
     @Test func opensAgainWithItsKey() throws {
         let test = try TestStore()
         defer { test.remove() }

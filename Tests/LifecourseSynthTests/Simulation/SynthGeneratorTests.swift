@@ -33,6 +33,25 @@ import Testing
         #expect(a != (try Self.contents(of: other)))
     }
 
+    @Test func writesOnlyTheChosenKindsOfFilesAndTheSameBytes() throws {
+        let all = try TemporaryDirectory()
+        let some = try TemporaryDirectory()
+        defer { all.remove(); some.remove() }
+        _ = try SynthGenerator(config: Self.config).run(to: all.url)
+        var config = Self.config
+        config.outputs = [.claims, .deaths]
+        _ = try SynthGenerator(config: config).run(to: some.url)
+        let everything = try Self.contents(of: all)
+        let chosen = try Self.contents(of: some)
+        let folders = Set(chosen.keys.map { String($0.prefix { $0 != "/" }) })
+        #expect(folders == ["claims", "deaths", "truth", "manifest.json"])
+        for (path, bytes) in chosen where !path.hasPrefix("truth/") && path != "manifest.json" {
+            #expect(everything[path] == bytes, "\(path)")
+        }
+        #expect(chosen.keys.filter { $0.hasPrefix("claims/") }.count
+                == everything.keys.filter { $0.hasPrefix("claims/") }.count)
+    }
+
     @Test func writesClaimsThatTheReaderAcceptsWhole() throws {
         let output = try TemporaryDirectory()
         defer { output.remove() }
