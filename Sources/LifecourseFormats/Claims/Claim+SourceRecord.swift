@@ -64,7 +64,8 @@ extension Claim {
             claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: month,
             billingMonth: institution.billingMonth,
             points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
-            actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: header.bedCount)
+            actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: header.bedCount,
+            type: header.claimType)
         return SourceRecord(
             format: .medicalClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
             identity: identity, encounter: encounter, events: events, claim: facts, unknownRecords: unknownRecords)
@@ -120,7 +121,7 @@ extension Claim {
             billingMonth: institution.billingMonth,
             points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
             actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: nil,
-            prescriber: header.prescriber?.institution)
+            prescriber: header.prescriber?.institution, type: header.claimType)
         return SourceRecord(
             format: .pharmacyClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
             identity: identity,

@@ -97,10 +97,18 @@ public struct ClaimFacts: Sendable, Hashable {
     public var bedCount: Int?
     /// 調剤 claims: the institution whose prescriptions were dispensed.
     public var prescriber: InstitutionCode?
+    /// The レセプト種別 decoded: main payer (``ClaimType/Payer/name``), whose claim (``ClaimType/PersonKind``),
+    /// and whether it is for a stay.
+    public var payerKind: String?
+    public var personKind: String?
+    public var isInpatient: Bool?
 
     public init(claimNumber: Int, claimType: String, serviceMonth: YearMonth, billingMonth: YearMonth, points: Int?,
-                actualDays: Int?, bedCount: Int?, prescriber: InstitutionCode? = nil) {
+                actualDays: Int?, bedCount: Int?, prescriber: InstitutionCode? = nil, type: ClaimType? = nil) {
         self.prescriber = prescriber
+        payerKind = type?.payer.name
+        personKind = type?.personKind.rawValue
+        isInpatient = type?.isInpatient
         self.claimNumber = claimNumber
         self.claimType = claimType
         self.serviceMonth = serviceMonth

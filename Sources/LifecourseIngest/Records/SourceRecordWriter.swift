@@ -36,6 +36,7 @@ struct SourceRecordWriter {
                 claimType: claim.claimType, payerLawCode: Self.payerLawCode(record.identity),
                 serviceMonth: claim.serviceMonth, billingMonth: claim.billingMonth, points: claim.points,
                 actualDays: claim.actualDays, bedCount: claim.bedCount, prescriber: claim.prescriber,
+                payerKind: claim.payerKind, personKind: claim.personKind, isInpatient: claim.isInpatient,
                 sourceRecordID: header))
         }
         if let death = record.death {

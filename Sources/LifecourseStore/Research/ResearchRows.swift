@@ -65,12 +65,20 @@ public struct ClaimRow: Sendable, Hashable {
     public var bedCount: Int?
     /// 調剤 claims: the institution whose prescriptions were filled.
     public var prescriber: InstitutionCode?
+    /// The レセプト種別 decoded: main payer, whose claim, and whether it is for a stay.
+    public var payerKind: String?
+    public var personKind: String?
+    public var isInpatient: Bool?
     public var sourceRecordID: Int64
 
     public init(person: ResearchID, visitID: Int64?, institution: InstitutionCode, claimNumber: Int, claimType: String,
                 payerLawCode: String?, serviceMonth: YearMonth, billingMonth: YearMonth, points: Int?, actualDays: Int?,
-                bedCount: Int?, prescriber: InstitutionCode? = nil, sourceRecordID: Int64) {
+                bedCount: Int?, prescriber: InstitutionCode? = nil, payerKind: String? = nil, personKind: String? = nil,
+                isInpatient: Bool? = nil, sourceRecordID: Int64) {
         self.prescriber = prescriber
+        self.payerKind = payerKind
+        self.personKind = personKind
+        self.isInpatient = isInpatient
         self.person = person
         self.visitID = visitID
         self.institution = institution

@@ -26,6 +26,14 @@ extension StoreReader {
                             arguments: [claimNumber, institution.code]).map { try InstitutionCode($0) }
     }
 
+    /// How a claim's レセプト種別 was stored: main payer, whose claim, and whether it is for a stay.
+    public func claimKind(ofClaim claimNumber: Int, institution: InstitutionCode) throws
+        -> (payer: String?, person: String?, inpatient: Bool?)? {
+        try Row.fetchOne(db, sql: """
+            SELECT payer_kind, person_kind, inpatient FROM research.claim WHERE claim_number = ? AND institution = ?
+            """, arguments: [claimNumber, institution.code]).map { ($0["payer_kind"], $0["person_kind"], $0["inpatient"]) }
+    }
+
     /// The person's diagnoses, drugs, procedures and devices, month by month.
     /// - Throws: ``StoreError`` when the research ID is unknown.
     public func summary(of id: ResearchID) throws -> PersonSummary {

@@ -33,11 +33,12 @@ extension StoreTransaction {
         try insert("""
             INSERT INTO research.claim (person_id, visit_occurrence_id, institution, claim_number, claim_type,
                 payer_law_code, service_month, billing_month, points, actual_days, bed_count, prescriber,
-                source_record_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                payer_kind, person_kind, inpatient, source_record_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [row.person.rawValue, row.visitID, row.institution.code, row.claimNumber, row.claimType,
                   row.payerLawCode, row.serviceMonth.description, row.billingMonth.description, row.points,
-                  row.actualDays, row.bedCount, row.prescriber?.code, row.sourceRecordID])
+                  row.actualDays, row.bedCount, row.prescriber?.code, row.payerKind, row.personKind, row.isInpatient,
+                  row.sourceRecordID])
     }
 
     public func insertCondition(_ row: ConditionRow) throws {

@@ -31,6 +31,14 @@ enum Migrations {
         migrator.registerMigration("v5-masters") { db in
             try db.execute(sql: SchemaV5.masters)
         }
+        // The レセプト種別 decoded, so that statistics select by payer, person kind and setting without parsing codes.
+        migrator.registerMigration("v6-claim-type") { db in
+            try db.execute(sql: """
+                ALTER TABLE research.claim ADD COLUMN payer_kind TEXT;
+                ALTER TABLE research.claim ADD COLUMN person_kind TEXT;
+                ALTER TABLE research.claim ADD COLUMN inpatient INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -11,7 +11,8 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Generates a synthetic population (default 2,000 persons in 東京都 (--prefectures 13) over 2023–2024, \
             seed 42) into \
-            DATA/synthetic, ingests every file the readers support into DATA, links persons, and prints the \
+            DATA/synthetic — claims, death certificates and care records unless --formats asks for more — ingests \
+            every file the readers support into DATA, links persons, and prints the \
             files, claims, persons and research IDs, with the commands to look further. Run it again and the \
             files are already received: nothing changes.
             """
@@ -24,6 +25,9 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         var config = try population.config()
         if population.prefectures == nil { config.prefectures = [13] }
+        // The demo writes what it ingests; SS-MIX2, checkup and FHIR files come when their readers do (or ask for
+        // them with --formats).
+        if population.formats == nil { config.outputs = [.claims, .deaths, .care] }
         let synthetic = URL(fileURLWithPath: dataOptions.data).appendingPathComponent("synthetic")
         let line = ProgressLine(mode: .auto)
         print("1/3 generating \(config.persons) persons, \(config.firstYear)–\(config.lastYear), seed \(config.seed) "

@@ -4,6 +4,19 @@ import Testing
 import LifecourseCore
 
 @Suite struct UnicodeNormalizationTests {
+    /// The fast path (kana, kanji, ASCII and ideographic spaces) gives what Foundation's normalizer gives.
+    @Test(arguments: ["山田　太郎", "ヤマダ　タロウ", "やまだ たろう", "髙橋　和子", "ヴァイオリン", "ヷヺー", "ABC-12 x",
+                      "ぁゖァヺ", "一龥", "\u{3000}\u{3000}"])
+    func theFastPathAgreesWithFoundation(text: String) {
+        #expect(UnicodeNormalization.nfkc(text)
+                == text.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping)
+    }
+
+    @Test func charactersOutsideTheFastPathStillNormalize() {
+        #expect(UnicodeNormalization.nfkc("ﾔﾏﾀﾞ　ＴＡＲＯ①") == "ヤマダ TARO1")
+        #expect(UnicodeNormalization.nfkc("カ\u{3099}") == "ガ", "a combining mark after a fast-path character")
+    }
+
     @Test func composesHalfWidthVoicedKana() {
         #expect(UnicodeNormalization.nfkc("ﾀﾞｲｺﾝ") == "ダイコン")
         #expect(UnicodeNormalization.nfkc("ﾊﾟﾋﾟﾌﾟ") == "パピプ")

@@ -65,6 +65,11 @@ import Testing
         #expect(persons == 1)
         #expect(try test.store.read { try $0.prescriber(ofClaim: 1, institution: Self.pharmacy) } == Self.clinic)
         #expect(try test.store.read { try $0.prescriber(ofClaim: 1, institution: Self.clinic) } == nil)
+        // レセプト種別 1112 (医科・医保単独・本人・入院外) and 4112 (調剤, the same), decoded into columns.
+        for institution in [Self.clinic, Self.pharmacy] {
+            let kind = try #require(try test.store.read { try $0.claimKind(ofClaim: 1, institution: institution) })
+            #expect(kind.payer == "health-insurance" && kind.person == "insured" && kind.inpatient == false)
+        }
         #expect(prescribed == dispensed)
         let may = try #require(summary.months.first { $0.month.description == "2024-05" })
         #expect(may.drugs.map(\.code) == ["612170710"])

@@ -14,6 +14,12 @@ import Testing
         #expect(first.standardOutput.contains("0 not readable"))
         #expect(first.standardOutput.contains("research IDs for"))
         #expect(first.standardOutput.contains("lifecourse summary"))
+        let synthetic = directory.file("data").appendingPathComponent("synthetic")
+        for folder in ["claims", "deaths", "care"] {
+            #expect(FileManager.default.fileExists(atPath: synthetic.appendingPathComponent(folder).path), "\(folder)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: synthetic.appendingPathComponent("ssmix2").path),
+                "the demo writes only what it ingests")
         let second = try lifecourse.run(arguments)
         #expect(second.status == 0)
         #expect(second.standardOutput.contains(" 0 files received"))

@@ -11,19 +11,31 @@ public struct ClaimType: Sendable, Hashable, CustomStringConvertible {
         case publicExpenseOnly = 2
         case lateElderly = 3
         case retiree = 4
+
+        /// The name the research store keeps: health-insurance (医保), public-expense-only (公費単独),
+        /// late-elderly (後期高齢者医療), retiree (退職者医療).
+        public var name: String {
+            switch self {
+            case .healthInsurance: "health-insurance"
+            case .publicExpenseOnly: "public-expense-only"
+            case .lateElderly: "late-elderly"
+            case .retiree: "retiree"
+            }
+        }
     }
 
-    public enum PersonKind: Sendable, Hashable {
+    /// Whose claim it is; the raw value is the name the research store keeps.
+    public enum PersonKind: String, Sendable, Hashable {
         /// 本人 (the insured person)
-        case insured
+        case insured = "insured"
         /// 未就学者 (a child before school age; 六歳未満 in older tables)
-        case preschool
+        case preschool = "preschool"
         /// 家族 (a dependant)
-        case dependant
+        case dependant = "dependant"
         /// 高齢受給者 一般・低所得者
-        case elderlyGeneral
+        case elderlyGeneral = "elderly-general"
         /// 高齢受給者 7割 (現役並み所得)
-        case elderlyHighIncome
+        case elderlyHighIncome = "elderly-high-income"
     }
 
     public let code: String
