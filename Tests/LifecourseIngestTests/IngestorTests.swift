@@ -23,6 +23,9 @@ import Testing
         let digests = try test.store.read { try $0.contentDigests() }
         #expect(digests["research.claim"]?.rows == 75)
         #expect(digests["research.person"]?.rows == 67)
+        // Every HO and KO record is a cost row; the GO record says 140 of them and 86,392 main-payer points.
+        let costs = try test.store.read { try $0.costTotals(fileDigest: try FileDigest.sha256(path: Fixtures.outpatientClaims.path)) }
+        #expect(costs.rows == 140 && costs.firstPayerPoints == 86_392)
         #expect(digests["research.condition_occurrence"]?.rows == 9)
         #expect(digests["research.drug_exposure"]?.rows == 32)
         #expect(digests["research.procedure_occurrence"]?.rows == 320)

@@ -60,12 +60,13 @@ extension Claim {
             setting: header.claimType.isInpatient ? .inpatient : .outpatient,
             startDate: firstDay ?? month.firstDay, endDate: lastDay ?? firstDay ?? month.firstDay,
             admissionDate: header.admissionDate)
-        let facts = ClaimFacts(
+        var facts = ClaimFacts(
             claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: month,
             billingMonth: institution.billingMonth,
             points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
             actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: header.bedCount,
             type: header.claimType)
+        facts.costs = costs
         return SourceRecord(
             format: .medicalClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
             identity: identity, encounter: encounter, events: events, claim: facts, unknownRecords: unknownRecords)
@@ -116,12 +117,13 @@ extension Claim {
                                       date: dates.max() ?? month.firstDay, position: located.position)))
         }
         let first = dates.min() ?? month.firstDay
-        let facts = ClaimFacts(
+        var facts = ClaimFacts(
             claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: month,
             billingMonth: institution.billingMonth,
             points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
             actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: nil,
             prescriber: header.prescriber?.institution, type: header.claimType)
+        facts.costs = costs
         return SourceRecord(
             format: .pharmacyClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
             identity: identity,
@@ -163,6 +165,22 @@ extension ServiceRecord.Kind {
         case .procedure: .claimsProcedure
         case .drug: .claimsDrug
         case .device: .claimsDevice
+        }
+    }
+}
+
+extension Claim {
+    /// The claim's payers and what each is billed, in the order of the file: HO, then each KO.
+    var costs: [ClaimCost] {
+        func digits(_ text: String) -> String { JapaneseText.nfkc(text).filter { $0.isASCII && $0.isNumber } }
+        return insurance.map { record in
+            let digits = digits(record.insurerNumber)
+            return ClaimCost(payer: "insurance", lawCode: digits.count == 8 ? String(digits.prefix(2)) : "00",
+                             points: record.totalPoints, patientBurden: record.patientBurden,
+                             actualDays: record.actualDays)
+        } + publicExpenses.map { record in
+            ClaimCost(payer: "public-expense", lawCode: String(digits(record.payerNumber).prefix(2)),
+                      points: record.totalPoints, patientBurden: record.patientBurden, actualDays: record.actualDays)
         }
     }
 }

@@ -61,6 +61,28 @@ public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case careRecords = "care"
 }
 
+/// What one payer of a claim is billed: points (1 point = 10 yen), the patient's co-payment, the days.
+public struct ClaimCost: Sendable, Hashable {
+    /// `insurance` (HO) or `public-expense` (KO).
+    public var payer: String
+    /// 法別番号: the kind of insurance or programme, the first two digits of the payer number (01 協会けんぽ,
+    /// 06 健保組合, 31–34 共済, 39 後期高齢者, "00" for 国保's 6-digit insurer numbers; 公費 programmes by their own
+    /// numbers). The payer number itself stays in the vault.
+    public var lawCode: String?
+    public var points: Int?
+    /// 負担金額 in yen, when the record states it.
+    public var patientBurden: Int?
+    public var actualDays: Int?
+
+    public init(payer: String, lawCode: String?, points: Int?, patientBurden: Int?, actualDays: Int?) {
+        self.payer = payer
+        self.lawCode = lawCode
+        self.points = points
+        self.patientBurden = patientBurden
+        self.actualDays = actualDays
+    }
+}
+
 /// A stay or a series of visits in one period (OMOP visit_occurrence).
 public struct Encounter: Sendable, Hashable {
     public enum Setting: String, Sendable, Hashable, Codable {
@@ -102,6 +124,8 @@ public struct ClaimFacts: Sendable, Hashable {
     public var payerKind: String?
     public var personKind: String?
     public var isInpatient: Bool?
+    /// What each payer (HO, then each KO) is billed: one row each in the cost table.
+    public var costs: [ClaimCost] = []
 
     public init(claimNumber: Int, claimType: String, serviceMonth: YearMonth, billingMonth: YearMonth, points: Int?,
                 actualDays: Int?, bedCount: Int?, prescriber: InstitutionCode? = nil, type: ClaimType? = nil) {

@@ -31,13 +31,19 @@ struct SourceRecordWriter {
                 institution: institution, sourceRecordID: header))
         }
         if let claim = record.claim, let institution = record.sender.institution {
-            _ = try transaction.insertClaim(ClaimRow(
+            let claimID = try transaction.insertClaim(ClaimRow(
                 person: person, visitID: visitID, institution: institution, claimNumber: claim.claimNumber,
-                claimType: claim.claimType, payerLawCode: Self.payerLawCode(record.identity),
+                claimType: claim.claimType, payerLawCode: claim.costs.first?.lawCode,
                 serviceMonth: claim.serviceMonth, billingMonth: claim.billingMonth, points: claim.points,
                 actualDays: claim.actualDays, bedCount: claim.bedCount, prescriber: claim.prescriber,
                 payerKind: claim.payerKind, personKind: claim.personKind, isInpatient: claim.isInpatient,
                 sourceRecordID: header))
+            for (order, cost) in claim.costs.enumerated() {
+                try transaction.insertCost(CostRow(
+                    person: person, claimID: claimID, payerKind: cost.payer, payerLawCode: cost.lawCode,
+                    payerOrder: order + 1, points: cost.points, paidByPatient: cost.patientBurden,
+                    actualDays: cost.actualDays, sourceRecordID: header))
+            }
         }
         if let death = record.death {
             try transaction.insertDeath(DeathRow(
@@ -109,15 +115,5 @@ struct SourceRecordWriter {
             firstLine: firstLine, lastLine: lastLine, problemLine: problem.position.line,
             problemColumn: problem.position.field, problemCount: problemCount, problem: problem.description,
             raw: Data(raw)), receiptID: receiptID)
-    }
-
-    /// 法別番号: the kind of insurance (01 協会けんぽ, 06 健保組合, 31–34 共済, 39 後期高齢者, 00 国保 with its
-    /// 6-digit insurer numbers), or of the public programme for public-expense-only claims. The insurer number
-    /// itself stays in the vault.
-    static func payerLawCode(_ identity: PersonIdentity) -> String? {
-        if let insurer = identity.insuranceCards.first.map({ IdentityKeys.digits($0.insurerNumber) }) {
-            return insurer.count == 8 ? String(insurer.prefix(2)) : "00"
-        }
-        return identity.publicExpenseCards.first.map { String(IdentityKeys.digits($0.payerNumber).prefix(2)) }
     }
 }

@@ -109,7 +109,7 @@ extension StoreTransaction {
                        arguments: [digest])
         try db.execute(sql: "DELETE FROM research.care_service WHERE care_claim_id IN (SELECT care_claim_id FROM research.care_claim WHERE \(fromFile))",
                        arguments: [digest])
-        for table in ["care_claim", "care_certification", "death", "note", "condition_occurrence", "drug_exposure", "procedure_occurrence", "device_exposure", "claim",
+        for table in ["cost", "care_claim", "care_certification", "death", "note", "condition_occurrence", "drug_exposure", "procedure_occurrence", "device_exposure", "claim",
                       "visit_occurrence"] {
             try db.execute(sql: "DELETE FROM research.\(table) WHERE \(fromFile)", arguments: [digest])
         }

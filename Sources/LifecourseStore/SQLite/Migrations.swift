@@ -39,6 +39,9 @@ enum Migrations {
                 ALTER TABLE research.claim ADD COLUMN inpatient INTEGER;
                 """)
         }
+        migrator.registerMigration("v7-cost") { db in
+            try db.execute(sql: SchemaV7.cost)
+        }
         return migrator
     }
 }
