@@ -1,11 +1,13 @@
-import Foundation
+public import Foundation
 import GRDB
 public import LifecourseCore
 
 extension StoreReader {
-    /// The master files loaded, oldest first.
-    public func masterImports() throws -> [MasterImportRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM research.master_import ORDER BY master_import_id").map { row in
+    /// The master files loaded, oldest first; with a digest, the load of that file only.
+    public func masterImports(digest: Data? = nil) throws -> [MasterImportRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM research.master_import WHERE ? IS NULL OR file_digest = ? ORDER BY master_import_id
+            """, arguments: [digest, digest]).map { row in
             MasterImportRecord(id: row["master_import_id"], sha256: (row["file_digest"] as Data).hex,
                                fileName: row["file_name"], kind: row["kind"], rowsRead: row["rows_read"],
                                rowsLoaded: row["rows_loaded"], problems: row["problems"], importedAt: row["imported_at"])

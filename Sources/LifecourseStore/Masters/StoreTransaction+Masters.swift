@@ -5,7 +5,7 @@ public import LifecourseCore
 extension StoreTransaction {
     /// The import of a master file, by the SHA-256 of its bytes, if it was loaded before.
     public func masterImport(digest: Data) throws -> MasterImportRecord? {
-        try reader.masterImports().first { $0.sha256 == digest.hex }
+        try reader.masterImports(digest: digest).first
     }
 
     /// Starts recording the load of a master file; ``finishMasterImport(_:rowsRead:rowsLoaded:problems:)`` sets
