@@ -22,8 +22,9 @@ public struct Ingestor: Sendable {
     /// - Throws: ``IngestError`` when a path does not exist (before anything is ingested).
     public func ingest(paths: [String], progress: @escaping (IngestProgress) -> Void = { _ in }) throws -> [IngestReport] {
         let files = try InputFiles.expand(paths)
+        let cache = LinkCache()
         return files.enumerated().map { index, file in
-            ingest(file: file) { bytes, units, size in
+            ingest(file: file, cache: cache) { bytes, units, size in
                 progress(IngestProgress(file: file, fileIndex: index, fileCount: files.count, bytesRead: bytes,
                                         fileSize: size, unitsRead: units))
             }
@@ -32,6 +33,12 @@ public struct Ingestor: Sendable {
 
     /// Ingests one file.
     public func ingest(file: String, progress: (_ bytes: Int, _ units: Int, _ size: Int) -> Void = { _, _, _ in }) -> IngestReport {
+        ingest(file: file, cache: nil, progress: progress)
+    }
+
+    /// Ingests one file, reusing and extending the run's links when there is a cache.
+    func ingest(file: String, cache: LinkCache?,
+                progress: (_ bytes: Int, _ units: Int, _ size: Int) -> Void) -> IngestReport {
         let size: Int
         let digest: Data
         let format: SourceFormat
@@ -50,7 +57,7 @@ public struct Ingestor: Sendable {
                                 message: "\(file): cannot be read (\(error.localizedDescription)); nothing was stored")
         }
         do {
-            return try store.write { transaction in
+            let report = try store.write { transaction in
                 if let receipt = try transaction.receipt(digest: digest) {
                     // The zones are separate SQLite files: a crash in the instant between their commits could
                     // leave a receipt without its rows. Such a file is taken again rather than skipped.
@@ -62,21 +69,27 @@ public struct Ingestor: Sendable {
                 try transaction.deleteRows(fromFile: digest)
                 let receiptID = try transaction.beginReceipt(
                     NewReceipt(digest: digest, fileName: file, fileSize: size, format: format.rawValue))
-                let writer = SourceRecordWriter(transaction: transaction, linker: linker, digest: digest)
-                let report = { (bytes: Int, units: Int) in progress(bytes, units, size) }
+                let writer = SourceRecordWriter(transaction: transaction, linker: linker, digest: digest, cache: cache)
+                let reportProgress = { (bytes: Int, units: Int) in progress(bytes, units, size) }
                 let counts = switch format {
                 case .medicalClaims, .pharmacyClaims:
-                    try ClaimsIngest(writer: writer, receiptID: receiptID).run(ClaimsFileReader(path: file), progress: report)
+                    try ClaimsIngest(writer: writer, receiptID: receiptID)
+                        .run(ClaimsFileReader(path: file), progress: reportProgress)
                 case .deathCertificates:
-                    try UnitIngest(writer: writer, receiptID: receiptID).run(DeathFileReader(path: file), progress: report)
+                    try UnitIngest(writer: writer, receiptID: receiptID)
+                        .run(DeathFileReader(path: file), progress: reportProgress)
                 case .careRecords:
-                    try UnitIngest(writer: writer, receiptID: receiptID).run(CareFileReader(path: file), progress: report)
+                    try UnitIngest(writer: writer, receiptID: receiptID)
+                        .run(CareFileReader(path: file), progress: reportProgress)
                 }
                 try transaction.finishReceipt(receiptID, counts: counts)
                 let receipt = try transaction.receipt(digest: digest)
                 return IngestReport(file: file, status: .ingested, receipt: receipt, message: nil)
             }
+            cache?.commit()
+            return report
         } catch {
+            cache?.discard()
             return IngestReport(file: file, status: .failed, receipt: nil,
                                 message: "\(file): \(error); nothing from this file was stored")
         }

@@ -10,12 +10,23 @@ struct SourceRecordWriter {
     let transaction: StoreTransaction
     let linker: any PersonLinker
     let digest: Data
+    /// Links already made in this run, when the caller keeps them.
+    var cache: LinkCache? = nil
 
-    func store(_ record: SourceRecord) throws {
+    /// The person of a record: from the run's cache when the same identity came from the same source before,
+    /// else from the linker.
+    private func link(_ record: SourceRecord) throws -> ResearchID {
+        let key = LinkCache.Key(format: record.format.rawValue, sender: record.sender.code, identity: record.identity)
+        if let person = cache?.person(for: key) { return person }
         let decision = try linker.link(record.identity, from: IdentitySource(format: record.format.rawValue,
                                                                            sender: record.sender),
                                        in: transaction)
-        let person = decision.person
+        cache?.remember(decision.person, for: key)
+        return decision.person
+    }
+
+    func store(_ record: SourceRecord) throws {
+        let person = try link(record)
         try transaction.insertPersonIfNew(person, sex: record.identity.sex, birthDate: record.identity.birthDate)
         func lineage(_ position: SourcePosition, _ type: String) throws -> Int64 {
             try transaction.insertSourceRecord(SourceRecordRow(

@@ -1,0 +1,51 @@
+import Foundation
+import LifecourseCore
+import LifecourseFormats
+import LifecourseLinkage
+import LifecourseStore
+import LifecourseTesting
+import Synchronization
+import Testing
+@testable import LifecourseIngest
+
+@Suite struct LinkCacheTests {
+    /// The deterministic linker, counting its calls.
+    final class CountingLinker: PersonLinker {
+        let calls = Mutex(0)
+        func link(_ identity: PersonIdentity, from source: IdentitySource, in vault: some IdentityVault) throws -> LinkDecision {
+            calls.withLock { $0 += 1 }
+            return try DeterministicLinker().link(identity, from: source, in: vault)
+        }
+    }
+
+    @Test func aPatientSeenAgainInTheRunIsLinkedOnceAndToTheSamePerson() throws {
+        let test = try TestStore()
+        let directory = try TemporaryDirectory()
+        defer { test.remove(); directory.remove() }
+        // The fixture and a copy with one byte changed at the end (another file, the same 75 claims).
+        var copy = try Fixtures.bytes(Fixtures.outpatientClaims)
+        copy.insert(0x1A, at: copy.count)
+        let second = directory.file("COPY.UKE")
+        try Data(copy).write(to: second)
+        let linker = CountingLinker()
+        let reports = try Ingestor(store: test.store, linker: linker).ingest(paths: [Fixtures.outpatientClaims.path, second.path])
+        #expect(reports.map(\.status) == [.ingested, .ingested])
+        #expect(linker.calls.withLock { $0 } == 75, "the second file's 75 claims come from the cache")
+        let persons = try test.store.read { try $0.persons() }
+        #expect(persons.count == 67)
+        #expect(persons.reduce(0) { $0 + $1.claims } == 150)
+    }
+
+    @Test func linksOfAFileThatFailsAreForgotten() throws {
+        let cache = LinkCache()
+        let key = LinkCache.Key(format: "claims-medical", sender: "1310000011", identity: PersonIdentity(name: "山田　太郎"))
+        cache.remember(try ResearchID(rawValue: 7), for: key)
+        #expect(cache.person(for: key) != nil, "seen inside the file's transaction")
+        cache.discard()
+        #expect(cache.person(for: key) == nil)
+        cache.remember(try ResearchID(rawValue: 7), for: key)
+        cache.commit()
+        cache.discard()
+        #expect(cache.person(for: key) == (try ResearchID(rawValue: 7)))
+    }
+}
