@@ -47,8 +47,9 @@ public struct Ingestor: Sendable {
             digest = try FileDigest.sha256(path: file)
             guard let detected = try FormatDetector.detect(path: file) else {
                 return IngestReport(file: file, status: .failed, receipt: nil, message: """
-                    \(file): not a file Lifecourse can read (a claims file starts with its IR or YK record, a death CSV with its header 受理市区町村,受理番号,氏名,…); \
-                    nothing was stored
+                    \(file): not a file Lifecourse can read (a claims file starts with its IR or YK record, a death \
+                    CSV with its header 受理市区町村,受理番号,氏名,…, a care file with an NT or 01 record); nothing was \
+                    stored
                     """)
             }
             format = detected

@@ -89,7 +89,6 @@ public struct CareFileDecoder: Sendable {
     }
 
     private func quarantine(_ records: [CSVRecord], _ error: SourceError) -> SourceUnitEvent {
-        .quarantined(QuarantinedRow(firstLine: records[0].line, lastLine: records[records.count - 1].lastLine,
-                                    problem: error, rawBytes: records.flatMap { $0.rawBytes + [0x0D, 0x0A] }))
+        .quarantined(QuarantinedRow(records: records, problem: error))
     }
 }

@@ -40,8 +40,7 @@ public struct DeathFileReader: SourceUnitReader {
             let position = SourcePosition(file: displayName, line: record.line, byteOffset: record.byteOffset)
             return .record(certificate.sourceRecord(position: position, lastLine: record.lastLine))
         } catch {
-            return .quarantined(QuarantinedRow(firstLine: record.line, lastLine: record.lastLine, problem: error,
-                                               rawBytes: record.rawBytes + [0x0D, 0x0A]))
+            return .quarantined(QuarantinedRow(records: [record], problem: error))
         }
     }
 }

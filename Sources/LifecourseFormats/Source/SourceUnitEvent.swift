@@ -15,6 +15,14 @@ public struct QuarantinedRow: Sendable, Hashable {
     public let problem: SourceError
     /// The unit's bytes as received, each line ended by CRLF.
     public let rawBytes: [UInt8]
+
+    /// The CSV records of a unit (one row, or a care claim's records) with the problem that keeps it out.
+    init(records: [CSVRecord], problem: SourceError) {
+        firstLine = records[0].line
+        lastLine = records[records.count - 1].lastLine
+        self.problem = problem
+        rawBytes = records.flatMap { $0.rawBytes + [0x0D, 0x0A] }
+    }
 }
 
 /// A reader that streams a file as units.

@@ -27,8 +27,7 @@ struct ClaimsIngest {
                                       problemCount: claim.problemCount, raw: claim.rawBytes, receiptID: receiptID)
             case .unknownRecord(let record):
                 counts.unknownRecords += 1
-                try writer.transaction.storeRawRecord(fileDigest: writer.digest, line: record.position.line,
-                                               recordType: record.recordType, person: nil, text: record.text)
+                try writer.keep(record, person: nil)
             case .trailer:
                 break
             case .warning(let problem):

@@ -5,10 +5,19 @@ public import LifecourseFormats
 public enum FormatDetector {
     /// The format, or nil when no reader knows the file.
     public static func detect(path: String) throws -> SourceFormat? {
+        detect(head: try head(of: path))
+    }
+
+    /// The first bytes of a file, enough to tell what it is.
+    public static func head(of path: String) throws -> [UInt8] {
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? handle.close() }
-        let head = [UInt8](try handle.read(upToCount: 512) ?? Data())
-        return detect(head: head)
+        return [UInt8](try handle.read(upToCount: 512) ?? Data())
+    }
+
+    /// The first line of a file's head, without a UTF-8 byte-order mark or line break.
+    public static func firstLine(of head: [UInt8]) -> ArraySlice<UInt8> {
+        (head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]).prefix { $0 != 0x0A && $0 != 0x0D }
     }
 
     /// The format of a file starting with `head`.
@@ -21,7 +30,7 @@ public enum FormatDetector {
         if body.starts(with: Array(DeathCertificateCSV.header.prefix(3).joined(separator: ",").utf8)) {
             return .deathCertificates
         }
-        if CareFileDecoder.looksLikeCareRecord(firstLine: body.prefix { $0 != 0x0A && $0 != 0x0D }) { return .careRecords }
+        if CareFileDecoder.looksLikeCareRecord(firstLine: firstLine(of: head)) { return .careRecords }
         return nil
     }
 }

@@ -44,10 +44,8 @@ public struct MasterImporter: Sendable {
                                         problemCount: 0, message: nil)
         let digest: Data
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
-            let head = try handle.read(upToCount: 256) ?? Data()
-            try? handle.close()
-            guard let kind = MasterFileReader.kind(ofFirstLine: head.prefix { $0 != 0x0A && $0 != 0x0D }) else {
+            let head = try FormatDetector.head(of: file)
+            guard let kind = MasterFileReader.kind(ofFirstLine: FormatDetector.firstLine(of: head)) else {
                 report.status = .skipped
                 report.message = "\(file): not a 支払基金 master (its rows start with \"0\",\"B\" … \"C\"); skipped"
                 return report

@@ -104,10 +104,7 @@ struct SourceRecordWriter {
                     sourceRecordID: try lineage(note.position, "CO")))
             }
         }
-        for unknown in record.unknownRecords {
-            try transaction.storeRawRecord(fileDigest: digest, line: unknown.position.line,
-                                           recordType: unknown.recordType, person: person, text: unknown.text)
-        }
+        for unknown in record.unknownRecords { try keep(unknown, person: person) }
     }
 
     private func exposure(_ table: ExposureRow.Table, _ service: ClinicalEvent.Service, _ person: ResearchID,
@@ -117,6 +114,12 @@ struct SourceRecordWriter {
                     points: service.points, category: service.category, visitID: visitID, sourceValue: service.code,
                     vocabulary: service.system, sourceName: service.name, unitSourceValue: service.unitCode,
                     sourceRecordID: sourceRecordID)
+    }
+
+    /// Keeps a record no reader knows, encrypted in the vault, with the person of its unit when there is one.
+    func keep(_ unknown: UnknownRecord, person: ResearchID?) throws {
+        try transaction.storeRawRecord(fileDigest: digest, line: unknown.position.line, recordType: unknown.recordType,
+                                       person: person, text: unknown.text)
     }
 
     /// Keeps a unit that could not be read, encrypted, with its first problem.
