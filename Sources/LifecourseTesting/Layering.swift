@@ -8,7 +8,7 @@ public enum Layering {
     public static let allowed: [String: Set<String>] = [
         "LifecourseCore": [],
         "LifecourseFormats": ["LifecourseCore", "ZIPFoundation"],
-        "LifecourseStore": ["LifecourseCore", "GRDB", "Crypto"],
+        "LifecourseStore": ["LifecourseCore", "GRDB", "GRDBSQLite", "Crypto"],
         "LifecourseLinkage": ["LifecourseCore", "LifecourseStore"],
         "LifecourseIngest": ["LifecourseCore", "LifecourseFormats", "LifecourseStore", "LifecourseLinkage"],
         "LifecourseAnonymization": ["LifecourseCore", "LifecourseStore"],

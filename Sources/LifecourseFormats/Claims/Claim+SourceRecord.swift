@@ -78,11 +78,10 @@ extension Claim {
         let month = header.serviceMonth
         var events = [ClinicalEvent]()
         var dates = [CalendarDate]()
-        func fee(_ code: String, on date: CalendarDate, times: Int?, points: Int?, at position: SourcePosition,
-                 record: String) {
+        func fee(_ code: String, on date: CalendarDate, times: Int?, points: Int?, at position: SourcePosition) {
             events.append(.procedure(.init(system: .claimsDispensingAct, code: code, name: nil, category: nil,
                                            startDate: date, endDate: date, quantity: nil, times: times, points: points,
-                                           unitCode: nil, position: position, recordType: record)))
+                                           unitCode: nil, position: position)))
         }
         for group in prescriptions {
             let prescription = group.prescription.value
@@ -101,15 +100,14 @@ extension Claim {
                     position: located.position)))
             }
             for item in [record.preparation, record.management].compactMap({ $0 }) + record.additions {
-                fee(item.code, on: start, times: 1, points: item.points, at: dispensing.position, record: "CZ")
+                fee(item.code, on: start, times: 1, points: item.points, at: dispensing.position)
             }
         }
         for located in receptionFees {
             let record = located.value
             dates.append(record.date)
             for item in [record.basicFee].compactMap({ $0 }) + record.fees {
-                fee(item.code, on: record.date, times: item.times, points: item.points, at: located.position,
-                    record: "KI")
+                fee(item.code, on: record.date, times: item.times, points: item.points, at: located.position)
             }
         }
         for located in comments {

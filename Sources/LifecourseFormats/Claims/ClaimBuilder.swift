@@ -42,8 +42,7 @@ struct ClaimBuilder: Sendable {
                               fix: "check that the file is a claims file with CRLF line ends")
         }
         do {
-            let text = try CP932Decoder.decode(line.bytes)
-            return ClaimsFields(line: text, position: position)
+            return try ClaimsFields(cp932: line.bytes, position: position)
         } catch {
             // Commas are single bytes that no CP932 character contains, so the field is known without decoding.
             var at = position.field(Self.field(at: error.byteOffset, in: line.bytes))

@@ -8,9 +8,39 @@ public struct ClaimsFields: Sendable {
     public let values: [String]
     public let position: SourcePosition
 
-    /// Splits a decoded line on commas (claims files have no quoting; Shift_JIS trail bytes are never commas).
-    public init(line: String, position: SourcePosition) {
-        let values = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    /// Splits a line's bytes on commas and decodes each field from CP932 (claims files have no quoting, and no
+    /// CP932 character contains a comma byte). ASCII fields — most of them: codes, dates, counts — need no
+    /// decoding, and those of up to 15 bytes become strings without a heap allocation.
+    /// - Throws: the first byte that is not CP932, with its offset in the line.
+    public init(cp932 line: [UInt8], position: SourcePosition) throws(TextDecodingError) {
+        var values: [String] = []
+        values.reserveCapacity(16)
+        var failure: TextDecodingError?
+        line.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var ascii = true
+            for index in 0...buffer.count {
+                guard index == buffer.count || buffer[index] == 0x2C else {
+                    if buffer[index] >= 0x80 { ascii = false }
+                    continue
+                }
+                let field = UnsafeBufferPointer(rebasing: buffer[start..<index])
+                if ascii {
+                    values.append(String(decoding: field, as: UTF8.self))
+                } else {
+                    do throws(TextDecodingError) {
+                        values.append(try CP932Decoder.decode(field))
+                    } catch {
+                        failure = TextDecodingError(encoding: error.encoding, byteOffset: start + error.byteOffset,
+                                                    bytes: error.bytes, reason: error.reason)
+                        return
+                    }
+                }
+                start = index + 1
+                ascii = true
+            }
+        }
+        if let failure { throw failure }
         self.values = values
         self.recordType = values.first ?? ""
         self.position = position
@@ -65,8 +95,8 @@ public struct ClaimsFields: Sendable {
     /// A whole number, or nil when empty. Full-width digits are accepted.
     public func integer(_ index: Int, _ name: String) throws(SourceError) -> Int? {
         guard let raw = optional(index) else { return nil }
-        let text = JapaneseText.nfkc(raw)
-        guard let value = Int(text) else {
+        if let value = Int(raw) { return value }
+        guard let value = Int(JapaneseText.nfkc(raw)) else {
             throw error(index, name, "'\(raw)' is not a whole number")
         }
         return value
@@ -103,8 +133,13 @@ public struct ClaimsFields: Sendable {
     /// Day-by-day counts in `count` consecutive fields starting at `first` (day 1 … day 31).
     public func dayCounts(from first: Int) throws(SourceError) -> [Int] {
         var counts = [Int](repeating: 0, count: 31)
-        for day in 0..<31 {
-            counts[day] = try integer(first + day, "day \(day + 1) count") ?? 0
+        for day in 0..<31 where !self[first + day].isEmpty {
+            // The field's name is only built for an error: 31 interpolations a line would cost more than the parse.
+            guard let count = try? integer(first + day, "") else {
+                counts[day] = try integer(first + day, "day \(day + 1) count") ?? 0
+                continue
+            }
+            counts[day] = count
         }
         return counts
     }

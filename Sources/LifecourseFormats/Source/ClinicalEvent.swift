@@ -63,13 +63,10 @@ public enum ClinicalEvent: Sendable, Hashable {
         /// The unit code of a device (単位コード).
         public var unitCode: String?
         public var position: SourcePosition
-        /// The id of the record it was read from, when it is not the usual one of its kind (SI, IY, TO).
-        public var recordType: String?
 
         public init(system: CodeSystem, code: String, name: String?, category: String?, startDate: CalendarDate,
                     endDate: CalendarDate, quantity: Double?, times: Int?, points: Int?, unitCode: String?,
-                    position: SourcePosition, recordType: String? = nil) {
-            self.recordType = recordType
+                    position: SourcePosition) {
             self.system = system
             self.code = code
             self.name = name

@@ -3,7 +3,7 @@ import Foundation
 /// The files named on a command line: files as given, folders walked recursively (hidden entries skipped),
 /// each folder's files in name order.
 public enum InputFiles {
-    /// - Throws: ``IngestError`` when a path does not exist.
+    /// - Throws: ``IngestError`` when a path does not exist or a folder cannot be read.
     public static func expand(_ paths: [String]) throws(IngestError) -> [String] {
         var files = [String]()
         for path in paths {
@@ -15,19 +15,38 @@ public enum InputFiles {
                 files.append(path)
                 continue
             }
-            let url = URL(fileURLWithPath: path)
-            let enumerator = FileManager.default.enumerator(
-                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
             var found = [String]()
-            while let item = enumerator?.nextObject() as? URL {
-                if (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                    found.append(path.hasSuffix("/") ? path + item.path.dropFirst(url.path.count + 1)
-                                                     : path + "/" + item.path.dropFirst(url.path.count + 1))
-                }
-            }
+            try walk(path.hasSuffix("/") ? String(path.dropLast()) : path, into: &found)
             files += found.sorted()
         }
         return files
+    }
+
+    /// Adds the regular files under `folder`, following the entries' types as the directory reports them
+    /// (`readdir`), with a `stat` only when it does not say: Foundation's URL enumeration cost a second per
+    /// 8,000 files.
+    private static func walk(_ folder: String, into found: inout [String]) throws(IngestError) {
+        guard let directory = opendir(folder) else {
+            throw IngestError("\(folder): the folder cannot be read (\(String(cString: strerror(errno)))); check its permissions")
+        }
+        defer { closedir(directory) }
+        var folders = [String]()
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): found.append(path)
+            case Int32(DT_DIR): folders.append(path)
+            default:
+                var status = stat()
+                guard stat(path, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFREG { found.append(path) }
+            }
+        }
+        for child in folders { try walk(child, into: &found) }
     }
 }
 

@@ -5,9 +5,11 @@ import Synchronization
 /// the same clinic) is linked once: the same identity from the same source gives the same person, which is what
 /// the linker's `same-identity` rule would find in the vault at the price of normalizing, hashing and a lookup.
 ///
-/// Links made inside a file's transaction stay pending until it commits, so a file that fails leaves nothing
-/// behind. The cache lives for one run only (the vault can change between runs: merges, splits) and is cleared
-/// when it holds ``capacity`` identities, so memory stays bounded.
+/// Links follow the store's transactions: those made while a file is read stay with the file until it is stored
+/// (``fileStored()``) or fails (``fileFailed()``); those of stored files stay with their batch until the batch
+/// commits (``commit()``) or rolls back (``discard()``). So a file or a batch that fails leaves nothing behind.
+/// The cache lives for one run only (the vault can change between runs: merges, splits) and is cleared when it
+/// holds ``capacity`` identities, so memory stays bounded.
 final class LinkCache: Sendable {
     struct Key: Hashable, Sendable {
         let format: String
@@ -17,31 +19,50 @@ final class LinkCache: Sendable {
 
     private struct State {
         var committed: [Key: ResearchID] = [:]
-        var pending: [Key: ResearchID] = [:]
+        var batch: [Key: ResearchID] = [:]
+        var file: [Key: ResearchID] = [:]
     }
 
     static let capacity = 300_000
     private let state = Mutex(State())
 
     func person(for key: Key) -> ResearchID? {
-        state.withLock { $0.pending[key] ?? $0.committed[key] }
+        state.withLock { $0.file[key] ?? $0.batch[key] ?? $0.committed[key] }
     }
 
     func remember(_ person: ResearchID, for key: Key) {
-        state.withLock { $0.pending[key] = person }
+        state.withLock { $0.file[key] = person }
     }
 
-    /// The file's transaction committed: its links hold.
-    func commit() {
+    /// The file's rows are in the batch: its links go with the batch.
+    func fileStored() {
         state.withLock { state in
-            if state.committed.count + state.pending.count > Self.capacity { state.committed.removeAll() }
-            state.committed.merge(state.pending) { _, new in new }
-            state.pending.removeAll()
+            state.batch.merge(state.file) { _, new in new }
+            state.file.removeAll()
         }
     }
 
-    /// The file's transaction rolled back: forget its links.
+    /// The file's rows were rolled back: forget its links.
+    func fileFailed() {
+        state.withLock { $0.file.removeAll() }
+    }
+
+    /// The batch committed: its links hold.
+    func commit() {
+        state.withLock { state in
+            state.batch.merge(state.file) { _, new in new }
+            if state.committed.count + state.batch.count > Self.capacity { state.committed.removeAll() }
+            state.committed.merge(state.batch) { _, new in new }
+            state.batch.removeAll()
+            state.file.removeAll()
+        }
+    }
+
+    /// The batch rolled back: forget every link made since the last commit.
     func discard() {
-        state.withLock { $0.pending.removeAll() }
+        state.withLock { state in
+            state.batch.removeAll()
+            state.file.removeAll()
+        }
     }
 }

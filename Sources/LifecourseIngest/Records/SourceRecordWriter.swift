@@ -28,12 +28,10 @@ struct SourceRecordWriter {
     func store(_ record: SourceRecord) throws {
         let person = try link(record)
         try transaction.insertPersonIfNew(person, sex: record.identity.sex, birthDate: record.identity.birthDate)
-        func lineage(_ position: SourcePosition, _ type: String) throws -> Int64 {
-            try transaction.insertSourceRecord(SourceRecordRow(
-                fileDigest: digest, line: position.line, byteOffset: position.byteOffset, recordType: type,
-                sender: record.sender))
-        }
-        let header = try lineage(record.position, record.unitRecordType)
+        // One lineage row for the unit; its events point to it and keep their own line.
+        let header = try transaction.insertSourceRecord(SourceRecordRow(
+            fileDigest: digest, line: record.position.line, byteOffset: record.position.byteOffset,
+            recordType: record.unitRecordType, sender: record.sender))
         var visitID: Int64?
         if let encounter = record.encounter, let institution = record.sender.institution {
             visitID = try transaction.insertVisit(VisitRow(
@@ -90,18 +88,18 @@ struct SourceRecordWriter {
                     sourceValue: diagnosis.code, statusSourceValue: diagnosis.isMain ? "01" : nil,
                     vocabulary: diagnosis.system, sourceName: diagnosis.name, outcome: diagnosis.outcome.rawValue,
                     modifiers: diagnosis.modifiers.isEmpty ? nil : diagnosis.modifiers.joined(separator: " "),
-                    sourceRecordID: try lineage(diagnosis.position, "SY")))
+                    sourceRecordID: header, sourceLine: diagnosis.position.line))
             case .procedure(let service):
-                try transaction.insertExposure(exposure(.procedure, service, person, visitID, try lineage(service.position, service.recordType ?? "SI")))
+                try transaction.insertExposure(exposure(.procedure, service, person, visitID, header))
             case .drug(let service):
-                try transaction.insertExposure(exposure(.drug, service, person, visitID, try lineage(service.position, service.recordType ?? "IY")))
+                try transaction.insertExposure(exposure(.drug, service, person, visitID, header))
             case .device(let service):
-                try transaction.insertExposure(exposure(.device, service, person, visitID, try lineage(service.position, "TO")))
+                try transaction.insertExposure(exposure(.device, service, person, visitID, header))
             case .note(let note):
                 try transaction.insertNote(NoteRow(
                     person: person, date: note.date, typeConceptID: omopClaimTypeConcept, text: note.text ?? "",
                     visitID: visitID, sourceValue: note.code, vocabulary: note.system,
-                    sourceRecordID: try lineage(note.position, "CO")))
+                    sourceRecordID: header, sourceLine: note.position.line))
             }
         }
         for unknown in record.unknownRecords { try keep(unknown, person: person) }
@@ -113,7 +111,7 @@ struct SourceRecordWriter {
                     typeConceptID: omopClaimTypeConcept, quantity: service.quantity, times: service.times,
                     points: service.points, category: service.category, visitID: visitID, sourceValue: service.code,
                     vocabulary: service.system, sourceName: service.name, unitSourceValue: service.unitCode,
-                    sourceRecordID: sourceRecordID)
+                    sourceRecordID: sourceRecordID, sourceLine: service.position.line)
     }
 
     /// Keeps a record no reader knows, encrypted in the vault, with the person of its unit when there is one.

@@ -9,7 +9,7 @@ extension StoreReader {
 
     /// The receipt of a file, by the SHA-256 of its bytes.
     public func receipt(digest: Data) throws -> ReceiptRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM governance.receipt WHERE file_digest = ?", arguments: [digest])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM governance.receipt WHERE file_digest = ?"), arguments: [digest])
             .map(receiptRecord)
     }
 
@@ -20,11 +20,22 @@ extension StoreReader {
     /// an interrupted write can be recognised and repeated.
     public func storedUnitCount(fileDigest: Data) throws -> Int {
         try Self.unitTables.reduce(0) { total, table in
-            total + (try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM research.\(table) JOIN research.source_record s USING (source_record_id)
-                WHERE s.file_digest = ?
-                """, arguments: [fileDigest]) ?? 0)
+            total + (try Int.fetchOne(db.cachedStatement(sql: Self.unitCountSQL(table)), arguments: [fileDigest]) ?? 0)
         }
+    }
+
+    /// From the file's lineage rows (by their file index) to the unit rows (by their source index): a lookup per
+    /// file whatever the size of the store.
+    static func unitCountSQL(_ table: String) -> String {
+        """
+        SELECT count(*) FROM research.source_record s JOIN research.\(table) USING (source_record_id)
+        WHERE s.file_digest = ?
+        """
+    }
+
+    /// SQLite's plan for a query, one line per step (for tests that a query uses its indexes).
+    func queryPlan(_ sql: String) throws -> [String] {
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: [Data()]).map { $0["detail"] }
     }
 
     /// Quarantined units, oldest first; `includeRaw` decrypts their lines as received.

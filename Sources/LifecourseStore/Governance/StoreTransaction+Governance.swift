@@ -79,7 +79,7 @@ extension StoreTransaction {
     }
 
     public func finishReceipt(_ id: Int64, counts: ReceiptCounts) throws {
-        let digest = try Data.fetchOne(db, sql: "SELECT file_digest FROM governance.receipt WHERE receipt_id = ?",
+        let digest = try Data.fetchOne(db.cachedStatement(sql: "SELECT file_digest FROM governance.receipt WHERE receipt_id = ?"),
                                        arguments: [id]) ?? Data()
         let warnings = counts.warnings.isEmpty ? nil : rawCipher.seal(
             String(decoding: try JSONEncoder().encode(counts.warnings), as: UTF8.self),

@@ -47,26 +47,26 @@ public struct CareClaimRow: Sendable, Hashable {
 
 extension StoreTransaction {
     public func insertCareCertification(_ row: CareCertificationRow) throws {
-        try execute("""
+        try insertRow("""
             INSERT INTO research.care_certification (person_id, care_level, certified_on, valid_from, valid_until,
                 insurer, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [row.person.rawValue, row.level, row.certifiedOn.description, row.validFrom.description,
-                  row.validUntil.description, row.insurer, row.sourceRecordID])
+            """, row.person.rawValue, row.level, row.certifiedOn.description, row.validFrom.description,
+                  row.validUntil.description, row.insurer, row.sourceRecordID)
     }
 
     public func insertCareClaim(_ row: CareClaimRow) throws {
-        let id = try insert("""
+        let id = try insertRow("""
             INSERT INTO research.care_claim (person_id, service_month, provider, insurer, care_level, total_units,
                 source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [row.person.rawValue, row.serviceMonth.description, row.provider, row.insurer, row.level,
-                  row.services.reduce(0) { $0 + $1.units }, row.sourceRecordID])
+            """, row.person.rawValue, row.serviceMonth.description, row.provider, row.insurer, row.level,
+                  row.services.reduce(0) { $0 + $1.units }, row.sourceRecordID)
         for service in row.services {
-            try execute("""
+            try insertRow("""
                 INSERT INTO research.care_service (care_claim_id, person_id, service_month, service_kind, units, days)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, [id, row.person.rawValue, row.serviceMonth.description, service.kind, service.units, service.days])
+                """, id, row.person.rawValue, row.serviceMonth.description, service.kind, service.units, service.days)
         }
     }
 }

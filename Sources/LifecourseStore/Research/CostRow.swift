@@ -37,14 +37,14 @@ let omopCurrencyYen = 44818598
 
 extension StoreTransaction {
     public func insertCost(_ row: CostRow) throws {
-        try execute("""
+        try insertRow("""
             INSERT INTO research.cost (person_id, cost_event_id, cost_domain_id, cost_type_concept_id,
                 currency_concept_id, payer_kind, payer_law_code, payer_order, points, total_charge, paid_by_patient,
                 actual_days, source_record_id)
             VALUES (?, ?, 'Visit', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [row.person.rawValue, row.claimID, omopCostTypeClaim, omopCurrencyYen, row.payerKind, row.payerLawCode,
+            """, row.person.rawValue, row.claimID, omopCostTypeClaim, omopCurrencyYen, row.payerKind, row.payerLawCode,
                   row.payerOrder, row.points, row.points.map { $0 * 10 }, row.paidByPatient, row.actualDays,
-                  row.sourceRecordID])
+                  row.sourceRecordID)
     }
 }
 

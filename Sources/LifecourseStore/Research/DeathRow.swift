@@ -38,16 +38,16 @@ extension StoreTransaction {
     /// Stores a death and its cause lines.
     @discardableResult
     public func insertDeath(_ row: DeathRow) throws -> Int64 {
-        let id = try insert("""
+        let id = try insertRow("""
             INSERT INTO research.death (person_id, death_date, death_datetime, death_type_concept_id,
                 cause_source_value, place, place_institution, manner, certifying_institution, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [row.person.rawValue, row.date.description, row.time.map { "\(row.date)T\($0)" }, row.typeConceptID,
+            """, row.person.rawValue, row.date.description, row.time.map { "\(row.date)T\($0)" }, row.typeConceptID,
                   row.causeSourceValue, row.place, row.placeInstitution?.code, row.manner,
-                  row.certifyingInstitution?.code, row.sourceRecordID])
+                  row.certifyingInstitution?.code, row.sourceRecordID)
         for cause in row.causes {
-            try execute("INSERT INTO research.death_cause (death_id, line, icd10, name, interval) VALUES (?, ?, ?, ?, ?)",
-                        [id, cause.line, cause.icd10, cause.name, cause.interval])
+            try insertRow("INSERT INTO research.death_cause (death_id, line, icd10, name, interval) VALUES (?, ?, ?, ?, ?)",
+                        id, cause.line, cause.icd10, cause.name, cause.interval)
         }
         return id
     }

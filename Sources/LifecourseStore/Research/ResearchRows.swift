@@ -114,11 +114,14 @@ public struct ConditionRow: Sendable, Hashable {
     /// 修飾語 codes joined by spaces.
     public var modifiers: String?
     public var sourceRecordID: Int64
+    /// The line of the row's own record when its source record is the unit's (a claim's SY, SI, IY … lines point
+    /// to the claim's RE record, one lineage row per claim, and keep their line here).
+    public var sourceLine: Int?
 
     public init(person: ResearchID, startDate: CalendarDate, endDate: CalendarDate?, typeConceptID: Int,
                 statusConceptID: Int, stopReason: String?, visitID: Int64?, sourceValue: String,
                 statusSourceValue: String?, vocabulary: CodeSystem, sourceName: String?, outcome: Int?,
-                modifiers: String?, sourceRecordID: Int64) {
+                modifiers: String?, sourceRecordID: Int64, sourceLine: Int? = nil) {
         self.person = person
         self.startDate = startDate
         self.endDate = endDate
@@ -133,6 +136,7 @@ public struct ConditionRow: Sendable, Hashable {
         self.outcome = outcome
         self.modifiers = modifiers
         self.sourceRecordID = sourceRecordID
+        self.sourceLine = sourceLine
     }
 }
 
@@ -161,10 +165,13 @@ public struct ExposureRow: Sendable, Hashable {
     public var sourceName: String?
     public var unitSourceValue: String?
     public var sourceRecordID: Int64
+    /// The line of the row's own record when its source record is the unit's (a claim's SY, SI, IY … lines point
+    /// to the claim's RE record, one lineage row per claim, and keep their line here).
+    public var sourceLine: Int?
 
     public init(table: Table, person: ResearchID, startDate: CalendarDate, endDate: CalendarDate, typeConceptID: Int,
                 quantity: Double?, times: Int?, points: Int?, category: String?, visitID: Int64?, sourceValue: String,
-                vocabulary: CodeSystem, sourceName: String?, unitSourceValue: String?, sourceRecordID: Int64) {
+                vocabulary: CodeSystem, sourceName: String?, unitSourceValue: String?, sourceRecordID: Int64, sourceLine: Int? = nil) {
         self.table = table
         self.person = person
         self.startDate = startDate
@@ -180,6 +187,7 @@ public struct ExposureRow: Sendable, Hashable {
         self.sourceName = sourceName
         self.unitSourceValue = unitSourceValue
         self.sourceRecordID = sourceRecordID
+        self.sourceLine = sourceLine
     }
 }
 
@@ -193,9 +201,12 @@ public struct NoteRow: Sendable, Hashable {
     public var sourceValue: String
     public var vocabulary: CodeSystem
     public var sourceRecordID: Int64
+    /// The line of the row's own record when its source record is the unit's (a claim's SY, SI, IY … lines point
+    /// to the claim's RE record, one lineage row per claim, and keep their line here).
+    public var sourceLine: Int?
 
     public init(person: ResearchID, date: CalendarDate, typeConceptID: Int, text: String, visitID: Int64?,
-                sourceValue: String, vocabulary: CodeSystem, sourceRecordID: Int64) {
+                sourceValue: String, vocabulary: CodeSystem, sourceRecordID: Int64, sourceLine: Int? = nil) {
         self.person = person
         self.date = date
         self.typeConceptID = typeConceptID
@@ -204,5 +215,6 @@ public struct NoteRow: Sendable, Hashable {
         self.sourceValue = sourceValue
         self.vocabulary = vocabulary
         self.sourceRecordID = sourceRecordID
+        self.sourceLine = sourceLine
     }
 }

@@ -5,52 +5,53 @@ public import LifecourseCore
 extension StoreTransaction {
     /// Records where a row comes from; every clinical row points to one.
     public func insertSourceRecord(_ row: SourceRecordRow) throws -> Int64 {
-        try insert("""
+        try insertRow("""
             INSERT INTO research.source_record (file_digest, line, byte_offset, record_type, institution)
             VALUES (?, ?, ?, ?, ?)
-            """, [row.fileDigest, row.line, row.byteOffset, row.recordType, row.sender.code])
+            """, row.fileDigest, row.line, row.byteOffset, row.recordType, row.sender.code)
     }
 
     /// Adds the person if the research ID is new (sex and year and month of birth only; the day stays in the vault).
     public func insertPersonIfNew(_ person: ResearchID, sex: Sex, birthDate: CalendarDate?) throws {
-        try execute("""
+        try insertRow("""
             INSERT OR IGNORE INTO research.person (person_id, gender_concept_id, year_of_birth, month_of_birth,
                 gender_source_value)
             VALUES (?, ?, ?, ?, ?)
-            """, [person.rawValue, sex.omopConceptID, birthDate?.year, birthDate?.month, sex.claimsCode])
+            """, person.rawValue, sex.omopConceptID, birthDate?.year, birthDate?.month, sex.claimsCode)
     }
 
     public func insertVisit(_ row: VisitRow) throws -> Int64 {
-        try insert("""
+        try insertRow("""
             INSERT INTO research.visit_occurrence (person_id, visit_concept_id, visit_start_date, visit_end_date,
                 visit_type_concept_id, visit_source_value, institution, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [row.person.rawValue, row.conceptID, row.startDate.description, row.endDate.description,
-                  row.typeConceptID, row.sourceValue, row.institution.code, row.sourceRecordID])
+            """, row.person.rawValue, row.conceptID, row.startDate.description, row.endDate.description,
+                  row.typeConceptID, row.sourceValue, row.institution.code, row.sourceRecordID)
     }
 
     public func insertClaim(_ row: ClaimRow) throws -> Int64 {
-        try insert("""
+        try insertRow("""
             INSERT INTO research.claim (person_id, visit_occurrence_id, institution, claim_number, claim_type,
                 payer_law_code, service_month, billing_month, points, actual_days, bed_count, prescriber,
                 payer_kind, person_kind, inpatient, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [row.person.rawValue, row.visitID, row.institution.code, row.claimNumber, row.claimType,
+            """, row.person.rawValue, row.visitID, row.institution.code, row.claimNumber, row.claimType,
                   row.payerLawCode, row.serviceMonth.description, row.billingMonth.description, row.points,
                   row.actualDays, row.bedCount, row.prescriber?.code, row.payerKind, row.personKind, row.isInpatient,
-                  row.sourceRecordID])
+                  row.sourceRecordID)
     }
 
     public func insertCondition(_ row: ConditionRow) throws {
-        try execute("""
+        try insertRow("""
             INSERT INTO research.condition_occurrence (person_id, condition_start_date, condition_end_date,
                 condition_type_concept_id, condition_status_concept_id, stop_reason, visit_occurrence_id,
                 condition_source_value, condition_status_source_value, source_vocabulary, source_name, outcome,
-                modifiers, source_record_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [row.person.rawValue, row.startDate.description, row.endDate?.description, row.typeConceptID,
+                modifiers, source_record_id, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, row.person.rawValue, row.startDate.description, row.endDate?.description, row.typeConceptID,
                   row.statusConceptID, row.stopReason, row.visitID, row.sourceValue, row.statusSourceValue,
-                  row.vocabulary.rawValue, row.sourceName, row.outcome, row.modifiers, row.sourceRecordID])
+                  row.vocabulary.rawValue, row.sourceName, row.outcome, row.modifiers, row.sourceRecordID,
+                  row.sourceLine)
     }
 
     public func insertExposure(_ row: ExposureRow) throws {
@@ -59,41 +60,41 @@ extension StoreTransaction {
         let end = row.endDate.description
         switch row.table {
         case .drug:
-            try execute("""
+            try insertRow("""
                 INSERT INTO research.drug_exposure (person_id, drug_exposure_start_date, drug_exposure_end_date,
                     drug_type_concept_id, quantity, visit_occurrence_id, drug_source_value, dose_unit_source_value,
-                    source_vocabulary, category, times, points, source_record_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [person, start, end, row.typeConceptID, row.quantity, row.visitID, row.sourceValue,
+                    source_vocabulary, category, times, points, source_record_id, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, person, start, end, row.typeConceptID, row.quantity, row.visitID, row.sourceValue,
                       row.unitSourceValue, row.vocabulary.rawValue, row.category, row.times, row.points,
-                      row.sourceRecordID])
+                      row.sourceRecordID, row.sourceLine)
         case .procedure:
-            try execute("""
+            try insertRow("""
                 INSERT INTO research.procedure_occurrence (person_id, procedure_date, procedure_end_date,
                     procedure_type_concept_id, quantity, visit_occurrence_id, procedure_source_value,
-                    source_vocabulary, category, amount, points, source_record_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [person, start, end, row.typeConceptID, row.times, row.visitID, row.sourceValue,
-                      row.vocabulary.rawValue, row.category, row.quantity, row.points, row.sourceRecordID])
+                    source_vocabulary, category, amount, points, source_record_id, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, person, start, end, row.typeConceptID, row.times, row.visitID, row.sourceValue,
+                      row.vocabulary.rawValue, row.category, row.quantity, row.points, row.sourceRecordID, row.sourceLine)
         case .device:
-            try execute("""
+            try insertRow("""
                 INSERT INTO research.device_exposure (person_id, device_exposure_start_date, device_exposure_end_date,
                     device_type_concept_id, quantity, visit_occurrence_id, device_source_value, unit_source_value,
-                    source_vocabulary, source_name, category, times, points, source_record_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [person, start, end, row.typeConceptID, row.quantity, row.visitID, row.sourceValue,
+                    source_vocabulary, source_name, category, times, points, source_record_id, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, person, start, end, row.typeConceptID, row.quantity, row.visitID, row.sourceValue,
                       row.unitSourceValue, row.vocabulary.rawValue, row.sourceName, row.category, row.times,
-                      row.points, row.sourceRecordID])
+                      row.points, row.sourceRecordID, row.sourceLine)
         }
     }
 
     public func insertNote(_ row: NoteRow) throws {
-        try execute("""
+        try insertRow("""
             INSERT INTO research.note (person_id, note_date, note_type_concept_id, note_text, visit_occurrence_id,
-                note_source_value, source_vocabulary, source_record_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [row.person.rawValue, row.date.description, row.typeConceptID, row.text, row.visitID,
-                  row.sourceValue, row.vocabulary.rawValue, row.sourceRecordID])
+                note_source_value, source_vocabulary, source_record_id, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, row.person.rawValue, row.date.description, row.typeConceptID, row.text, row.visitID,
+                  row.sourceValue, row.vocabulary.rawValue, row.sourceRecordID, row.sourceLine)
     }
 
     /// Removes every row that came from a file (by digest): the rows of an ingest that did not record its
@@ -101,7 +102,7 @@ extension StoreTransaction {
     /// - Returns: how many source records were removed.
     @discardableResult
     public func deleteRows(fromFile digest: Data) throws -> Int {
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM research.source_record WHERE file_digest = ?",
+        let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM research.source_record WHERE file_digest = ?"),
                                      arguments: [digest]) ?? 0
         guard count > 0 else { return 0 }
         let fromFile = "source_record_id IN (SELECT source_record_id FROM research.source_record WHERE file_digest = ?)"

@@ -42,6 +42,18 @@ enum Migrations {
         migrator.registerMigration("v7-cost") { db in
             try db.execute(sql: SchemaV7.cost)
         }
+        // One lineage row per claim rather than per record: a claim's events point to its RE record and keep their
+        // own line (a third of the rows an ingest wrote were lineage).
+        migrator.registerMigration("v8-source-line") { db in
+            for table in ["condition_occurrence", "drug_exposure", "procedure_occurrence", "device_exposure", "note"] {
+                try db.execute(sql: "ALTER TABLE research.\(table) ADD COLUMN source_line INTEGER")
+            }
+            // A file received again is checked against the units it stored: from its lineage rows (by file) to the
+            // unit rows, which needs these indexes (without them every file scanned every unit table).
+            for table in ["claim", "death", "care_certification", "care_claim"] {
+                try db.execute(sql: "CREATE INDEX research.\(table)_source ON \(table)(source_record_id)")
+            }
+        }
         return migrator
     }
 }

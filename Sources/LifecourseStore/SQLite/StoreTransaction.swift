@@ -21,6 +21,18 @@ public struct StoreTransaction {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
+    /// Runs `body` in a savepoint: when it throws, what it wrote is undone, the error is rethrown and the
+    /// enclosing transaction goes on (one file of a batch fails, the others stay).
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        guard let result else { preconditionFailure("a committed savepoint ran its body") }
+        return result
+    }
+
     /// Runs a cached insert and returns the new row's id.
     func insert(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
         try execute(sql, arguments)

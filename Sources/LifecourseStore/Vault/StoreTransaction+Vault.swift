@@ -36,8 +36,8 @@ extension StoreTransaction: IdentityVault {
     }
 
     public func registerResearchID(_ id: ResearchID) throws -> Bool {
-        try execute("INSERT OR IGNORE INTO vault.research_id (person_id, created_at) VALUES (?, ?)",
-                    [id.rawValue, Timestamp.now()])
+        try insertRow("INSERT OR IGNORE INTO vault.research_id (person_id, created_at) VALUES (?, ?)",
+                    id.rawValue, Timestamp.now())
         return db.changesCount == 1
     }
 
@@ -53,19 +53,19 @@ extension StoreTransaction: IdentityVault {
         let publicCards = identity.publicExpenseCards.isEmpty
             ? nil : String(decoding: try encoder.encode(identity.publicExpenseCards), as: UTF8.self)
         let careCard = try identity.careInsurance.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-        let identityID = try insert("""
+        let identityID = try insertRow("""
             INSERT INTO vault.identity (record_key, person_id, source_format, institution, sex, sealed_name,
                 sealed_kana_name, sealed_birth_date, sealed_insurance, sealed_public_expense, sealed_patient_number,
                 sealed_address, sealed_care_insurance, linked_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [new.recordKey, new.person.rawValue, new.source.format, new.source.sender.code, identity.sex.rawValue,
+            """, new.recordKey, new.person.rawValue, new.source.format, new.source.sender.code, identity.sex.rawValue,
                   seal("name", identity.name), seal("kana_name", identity.kanaName),
                   seal("birth_date", identity.birthDate?.description), seal("insurance", cards),
                   seal("public_expense", publicCards), seal("patient_number", identity.patientNumber),
-                  seal("address", identity.address), seal("care_insurance", careCard), new.linkedBy, Timestamp.now()])
+                  seal("address", identity.address), seal("care_insurance", careCard), new.linkedBy, Timestamp.now())
         for key in new.blindKeys {
-            try execute("INSERT OR IGNORE INTO vault.blind_key (key, kind, qualifier, identity_id) VALUES (?, ?, ?, ?)",
-                        [key.key, key.kind, key.qualifier, identityID])
+            try insertRow("INSERT OR IGNORE INTO vault.blind_key (key, kind, qualifier, identity_id) VALUES (?, ?, ?, ?)",
+                        key.key, key.kind, key.qualifier, identityID)
         }
         return identityID
     }
@@ -73,8 +73,8 @@ extension StoreTransaction: IdentityVault {
     /// Keeps a record whose type no reader knows, encrypted, so that nothing received is lost.
     public func storeRawRecord(fileDigest: Data, line: Int?, recordType: String, person: ResearchID?, text: String) throws {
         let sealed = rawCipher.seal(text, context: "vault.raw_record|\(fileDigest.hex)|\(line ?? 0)")
-        try execute("INSERT INTO vault.raw_record (file_digest, line, record_type, person_id, sealed_text) VALUES (?, ?, ?, ?, ?)",
-                    [fileDigest, line, recordType, person?.rawValue, sealed])
+        try insertRow("INSERT INTO vault.raw_record (file_digest, line, record_type, person_id, sealed_text) VALUES (?, ?, ?, ?, ?)",
+                    fileDigest, line, recordType, person?.rawValue, sealed)
     }
 }
 

@@ -9,7 +9,9 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Receive files: record a receipt, link persons, store rows, quarantine what cannot be read.",
         discussion: """
-            Each file is one transaction. A file received before (same SHA-256) is reported and changes nothing. \
+            Each file is stored whole or not at all; files are committed together in batches of about \
+            --batch-megabytes of input, so a crash loses at most the current batch, whose files the next run \
+            takes again. A file received before (same SHA-256) is reported and changes nothing. \
             Exit status: 0 when every file was stored whole or had been received before; 3 when some units \
             (claims) were quarantined or some files failed while others were stored; 1 when nothing could be stored.
             """
@@ -27,12 +29,23 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "When to show progress on standard error: auto (on a terminal), always, never.")
     var progress: ProgressMode = .auto
 
+    @Option(help: "How many megabytes of input one commit covers (larger batches write fewer index pages twice).")
+    var batchMegabytes = 32
+
+    func validate() throws {
+        guard (1...4096).contains(batchMegabytes) else {
+            throw ValidationError("--batch-megabytes must be between 1 and 4096 (got \(batchMegabytes))")
+        }
+    }
+
     func run() throws {
         let store = try dataOptions.openStore()
         let line = ProgressLine(mode: progress)
         let reports: [IngestReport]
         do {
-            reports = try Ingestor(store: store).ingest(paths: paths) { state in
+            var ingestor = Ingestor(store: store)
+            ingestor.batchBytes = batchMegabytes << 20
+            reports = try ingestor.ingest(paths: paths) { state in
                 let percent = state.fileSize > 0 ? state.bytesRead * 100 / state.fileSize : 100
                 line.update("[\(state.fileIndex + 1)/\(state.fileCount)] \(state.file): \(percent)%, "
                             + "\(state.unitsRead) units read")

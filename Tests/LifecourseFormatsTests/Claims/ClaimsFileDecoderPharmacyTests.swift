@@ -65,7 +65,9 @@ import Testing
         let fees = record.events.compactMap { if case .procedure(let fee) = $0 { fee } else { nil } }
         #expect(fees.map(\.code) == ["420001810", "440011810", "410004110", "440012010"])
         #expect(fees.allSatisfy { $0.system == .claimsDispensingAct })
-        #expect(fees.map(\.recordType) == ["CZ", "CZ", "KI", "KI"])
+        // The fees keep their record's line: two from the CZ record, two from the KI record after it.
+        let lines = fees.map { $0.position.line ?? 0 }
+        #expect(lines[0] == lines[1] && lines[2] == lines[3] && lines[1] < lines[2])
         #expect(record.encounter?.setting == .outpatient)
     }
 

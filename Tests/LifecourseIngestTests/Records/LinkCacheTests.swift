@@ -36,16 +36,26 @@ import Testing
         #expect(persons.reduce(0) { $0 + $1.claims } == 150)
     }
 
-    @Test func linksOfAFileThatFailsAreForgotten() throws {
+    @Test func linksFollowTheFileAndTheBatchTheyWereMadeIn() throws {
         let cache = LinkCache()
-        let key = LinkCache.Key(format: "claims-medical", sender: "1310000011", identity: PersonIdentity(name: "山田　太郎"))
-        cache.remember(try ResearchID(rawValue: 7), for: key)
-        #expect(cache.person(for: key) != nil, "seen inside the file's transaction")
+        func key(_ name: String) -> LinkCache.Key {
+            LinkCache.Key(format: "claims-medical", sender: "1310000011", identity: PersonIdentity(name: name))
+        }
+        let person = try ResearchID(rawValue: 7)
+        cache.remember(person, for: key("山田　太郎"))
+        #expect(cache.person(for: key("山田　太郎")) == person, "seen inside the file's savepoint")
+        cache.fileFailed()
+        #expect(cache.person(for: key("山田　太郎")) == nil, "the file was rolled back")
+        cache.remember(person, for: key("山田　太郎"))
+        cache.fileStored()
+        cache.remember(person, for: key("山田　花子"))
         cache.discard()
-        #expect(cache.person(for: key) == nil)
-        cache.remember(try ResearchID(rawValue: 7), for: key)
+        #expect(cache.person(for: key("山田　太郎")) == nil, "the batch was rolled back")
+        #expect(cache.person(for: key("山田　花子")) == nil)
+        cache.remember(person, for: key("山田　太郎"))
+        cache.fileStored()
         cache.commit()
         cache.discard()
-        #expect(cache.person(for: key) == (try ResearchID(rawValue: 7)))
+        #expect(cache.person(for: key("山田　太郎")) == person, "committed links stay")
     }
 }

@@ -61,4 +61,14 @@ import Testing
         #expect(try test.store.read { try $0.receipts() }.isEmpty)
         #expect(try test.store.read { try $0.quarantine() }.isEmpty)
     }
+
+    @Test func checkingAFileReceivedBeforeUsesIndexesNotScans() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        for table in StoreReader.unitTables {
+            let plan = try test.store.read { try $0.queryPlan(StoreReader.unitCountSQL(table)) }
+            #expect(plan.allSatisfy { !$0.hasPrefix("SCAN") }, "\(table): \(plan)")
+            #expect(plan.contains { $0.contains("source_record_file") }, "\(table): \(plan)")
+        }
+    }
 }
