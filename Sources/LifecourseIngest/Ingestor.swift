@@ -38,9 +38,12 @@ public struct Ingestor: Sendable {
         ingest(files: [file], cache: nil) { _, bytes, units, size in progress(bytes, units, size) }[0]
     }
 
-    /// Ingests files in batches, reusing and extending the run's links when there is a cache.
+    /// Ingests files in batches, reusing and extending the run's links when there is a cache. A second thread
+    /// reads ahead (``ReadAhead``) while this one links and stores.
     func ingest(files: [String], cache: LinkCache?,
                 progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
+        let reading = ReadAhead(files: files, store: store)
+        defer { reading.wait() }
         var reports: [IngestReport] = []
         reports.reserveCapacity(files.count)
         var next = 0
@@ -53,7 +56,7 @@ public struct Ingestor: Sendable {
                     while next < files.count, batch.isEmpty || bytes < batchBytes {
                         let index = next
                         next += 1
-                        let (report, size) = ingest(file: files[index], in: transaction, cache: cache) {
+                        let (report, size) = ingest(reading.nextFile(), from: reading, in: transaction, cache: cache) {
                             progress(index, $0, $1, $2)
                         }
                         batch.append(report)
@@ -64,6 +67,11 @@ public struct Ingestor: Sendable {
                 reports += batch
             } catch {
                 cache?.discard()
+                if next == first {
+                    // The transaction did not begin: the next file's messages are still waiting.
+                    reading.skipFile()
+                    next += 1
+                }
                 reports += files[first..<next].map { file in
                     IngestReport(file: file, status: .failed, receipt: nil,
                                  message: "\(file): the store could not commit it (\(error)); nothing from this file was stored")
@@ -73,64 +81,70 @@ public struct Ingestor: Sendable {
         return reports
     }
 
-    /// Stores one file inside a batch's transaction, in a savepoint; returns its report and size.
-    private func ingest(file: String, in transaction: StoreTransaction, cache: LinkCache?,
+    /// Stores one prepared file inside a batch's transaction, in a savepoint; returns its report and size.
+    private func ingest(_ file: PreparedFile, from reading: ReadAhead, in transaction: StoreTransaction,
+                        cache: LinkCache?,
                         progress: (_ bytes: Int, _ units: Int, _ size: Int) -> Void) -> (IngestReport, Int) {
-        let size: Int
-        let digest: Data
-        let format: SourceFormat
-        do {
-            (digest, size) = try FileDigest.read(path: file)
-            guard let detected = try FormatDetector.detect(path: file) else {
-                return (IngestReport(file: file, status: .failed, receipt: nil, message: """
-                    \(file): not a file Lifecourse can read (a claims file starts with its IR or YK record, a death \
-                    CSV with its header 受理市区町村,受理番号,氏名,…, a care file with an NT or 01 record); nothing was \
-                    stored
-                    """), size)
-            }
-            format = detected
-        } catch {
-            return (IngestReport(file: file, status: .failed, receipt: nil,
-                                 message: "\(file): cannot be read (\(error.localizedDescription)); nothing was stored"), 0)
+        guard case .ready(let digest, let format, let receivedBefore) = file.state else {
+            guard case .refused(let message) = file.state else { preconditionFailure("a file is ready or refused") }
+            return (IngestReport(file: file.path, status: .failed, receipt: nil, message: message), file.size)
         }
+        var ended = false
         do {
             let report = try transaction.savepoint {
-                try store(file: file, size: size, digest: digest, format: format, in: transaction, cache: cache) {
-                    progress($0, $1, size)
-                }
+                try store(file, digest: digest, format: format, receivedBefore: receivedBefore, from: reading,
+                          ended: &ended, in: transaction, cache: cache) { progress($0, $1, file.size) }
             }
             cache?.fileStored()
-            return (report, size)
+            return (report, file.size)
         } catch {
+            if !ended { reading.skipRest() }
             cache?.fileFailed()
-            return (IngestReport(file: file, status: .failed, receipt: nil,
-                                 message: "\(file): \(error); nothing from this file was stored"), size)
+            return (IngestReport(file: file.path, status: .failed, receipt: nil,
+                                 message: "\(file.path): \(error); nothing from this file was stored"), file.size)
         }
     }
 
-    private func store(file: String, size: Int, digest: Data, format: SourceFormat, in transaction: StoreTransaction,
-                       cache: LinkCache?, progress: (_ bytes: Int, _ units: Int) -> Void) throws -> IngestReport {
+    private func store(_ file: PreparedFile, digest: Data, format: SourceFormat, receivedBefore: Bool,
+                       from reading: ReadAhead, ended: inout Bool, in transaction: StoreTransaction, cache: LinkCache?,
+                       progress: (_ bytes: Int, _ units: Int) -> Void) throws -> IngestReport {
         if let receipt = try transaction.receipt(digest: digest) {
             // The zones are separate SQLite files: a crash in the instant between their commits could leave a
             // receipt without its rows. Such a file is taken again rather than skipped.
             if try transaction.storedUnitCount(fileDigest: digest) == receipt.unitsAccepted {
-                return IngestReport(file: file, status: .alreadyReceived, receipt: receipt, message: nil)
+                reading.skipRest()
+                ended = true
+                return IngestReport(file: file.path, status: .alreadyReceived, receipt: receipt, message: nil)
             }
             try transaction.deleteReceipt(receipt.id)
         }
+        if receivedBefore {
+            throw IngestError("the store changed while the file was read (another ingest at the same time?); ingest it again")
+        }
         try transaction.deleteRows(fromFile: digest)
         let receiptID = try transaction.beginReceipt(
-            NewReceipt(digest: digest, fileName: file, fileSize: size, format: format.rawValue))
-        let writer = SourceRecordWriter(transaction: transaction, linker: linker, digest: digest, cache: cache)
-        let counts = switch format {
-        case .medicalClaims, .pharmacyClaims:
-            try ClaimsIngest(writer: writer, receiptID: receiptID).run(ClaimsFileReader(path: file), progress: progress)
-        case .deathCertificates:
-            try UnitIngest(writer: writer, receiptID: receiptID).run(DeathFileReader(path: file), progress: progress)
-        case .careRecords:
-            try UnitIngest(writer: writer, receiptID: receiptID).run(CareFileReader(path: file), progress: progress)
+            NewReceipt(digest: digest, fileName: file.path, fileSize: file.size, format: format.rawValue))
+        var writer = FileEventWriter(
+            writer: SourceRecordWriter(transaction: transaction, linker: linker, digest: digest, cache: cache),
+            receiptID: receiptID)
+        var recordsRead = 0
+        reading: while true {
+            switch reading.take() {
+            case .events(let events, let bytesRead):
+                for event in events { try writer.write(event) }
+                progress(bytesRead, writer.counts.unitsRead)
+            case .end(let records, let failure):
+                ended = true
+                if let failure { throw IngestError(failure) }
+                recordsRead = records
+                break reading
+            case .file:
+                preconditionFailure("the read-ahead queue lost its order: a file began before the last one ended")
+            }
         }
+        var counts = writer.counts
+        counts.recordsRead = recordsRead
         try transaction.finishReceipt(receiptID, counts: counts)
-        return IngestReport(file: file, status: .ingested, receipt: try transaction.receipt(digest: digest), message: nil)
+        return IngestReport(file: file.path, status: .ingested, receipt: try transaction.receipt(digest: digest), message: nil)
     }
 }

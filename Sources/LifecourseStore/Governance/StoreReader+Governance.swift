@@ -24,6 +24,14 @@ extension StoreReader {
         }
     }
 
+    /// Whether a file (by SHA-256) was received before with all its accepted units in the research store.
+    public func isReceivedWhole(digest: Data) throws -> Bool {
+        guard let accepted = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT units_accepted FROM governance.receipt WHERE file_digest = ?"),
+            arguments: [digest]) else { return false }
+        return try storedUnitCount(fileDigest: digest) == accepted
+    }
+
     /// From the file's lineage rows (by their file index) to the unit rows (by their source index): a lookup per
     /// file whatever the size of the store.
     static func unitCountSQL(_ table: String) -> String {

@@ -1,0 +1,131 @@
+import Foundation
+import LifecourseFormats
+import LifecourseStore
+
+/// The reading half of an ingest. On a thread of its own it prepares each file — SHA-256, size, format, whether
+/// it was received whole before — and reads it into ``FileEvent``s, while the caller's thread links and stores
+/// what it sent before. The queue between them holds at most ``capacity`` messages, so memory stays bounded
+/// whatever the files.
+///
+/// Every file gives one ``Message/file(_:)`` message; a file that is ready to store is followed by its events and
+/// one ``Message/end(recordsRead:failure:)``. The writer takes every message of every file, in order, also of
+/// files it does not store (``skipFile()``), so the reading thread always finishes.
+final class ReadAhead: Sendable {
+    enum Message: Sendable {
+        case file(PreparedFile)
+        case events([FileEvent], bytesRead: Int)
+        /// The file was read to its end, or could not be read further (`failure`).
+        case end(recordsRead: Int, failure: String?)
+    }
+
+    static let capacity = 64
+    static let eventsPerMessage = 128
+
+    private let queue = BoundedQueue<Message>(capacity: ReadAhead.capacity)
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts reading `files` in order.
+    init(files: [String], store: SQLiteStore) {
+        let queue = queue
+        let finished = finished
+        let thread = Thread {
+            for path in files { Self.read(path, store: store, into: queue) }
+            finished.signal()
+        }
+        thread.name = "lifecourse-read-ahead"
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The next message.
+    func take() -> Message { queue.take() }
+
+    /// The next file's preparation.
+    func nextFile() -> PreparedFile {
+        guard case .file(let prepared) = queue.take() else {
+            preconditionFailure("the read-ahead queue lost its order: a file's messages were not all taken")
+        }
+        return prepared
+    }
+
+    /// Takes the rest of the current file's messages up to its end, unread.
+    func skipRest() {
+        while true {
+            if case .end = queue.take() { return }
+        }
+    }
+
+    /// Takes the next file's messages, unread.
+    func skipFile() {
+        if case .ready(_, _, receivedBefore: _) = nextFile().state { skipRest() }
+    }
+
+    /// Waits for the reading thread, once every message has been taken.
+    func wait() { finished.wait() }
+
+    private static func read(_ path: String, store: SQLiteStore, into queue: BoundedQueue<Message>) {
+        let prepared = PreparedFile(path: path, store: store)
+        queue.put(.file(prepared))
+        guard case .ready(_, let format, let receivedBefore) = prepared.state else { return }
+        guard !receivedBefore else {
+            queue.put(.end(recordsRead: 0, failure: nil))
+            return
+        }
+        var events: [FileEvent] = []
+        var bytesRead = 0
+        do {
+            let records = try FileEvent.read(path, format: format, progress: { bytesRead = $0 }) { event in
+                events.append(event)
+                if events.count == eventsPerMessage {
+                    queue.put(.events(events, bytesRead: bytesRead))
+                    events = []
+                }
+            }
+            if !events.isEmpty { queue.put(.events(events, bytesRead: bytesRead)) }
+            queue.put(.end(recordsRead: records, failure: nil))
+        } catch {
+            // The events sent before are rolled back with the file by the writer.
+            queue.put(.end(recordsRead: 0, failure: "\(error)"))
+        }
+    }
+}
+
+/// A file as the reading thread found it before reading it.
+struct PreparedFile: Sendable {
+    enum State: Sendable {
+        /// Readable; `receivedBefore` when the store already holds it whole (its events are then not sent).
+        case ready(digest: Data, format: SourceFormat, receivedBefore: Bool)
+        /// Not stored at all, for this reason.
+        case refused(String)
+    }
+
+    let path: String
+    let size: Int
+    let state: State
+
+    init(path: String, store: SQLiteStore) {
+        self.path = path
+        let digest: Data
+        let size: Int
+        let format: SourceFormat?
+        do {
+            (digest, size) = try FileDigest.read(path: path)
+            format = try FormatDetector.detect(path: path)
+        } catch {
+            self.size = 0
+            state = .refused("\(path): cannot be read (\(error.localizedDescription)); nothing was stored")
+            return
+        }
+        self.size = size
+        guard let format else {
+            state = .refused("""
+                \(path): not a file Lifecourse can read (a claims file starts with its IR or YK record, a death CSV \
+                with its header 受理市区町村,受理番号,氏名,…, a care file with an NT or 01 record); nothing was stored
+                """)
+            return
+        }
+        // The writer checks again inside its transaction; this only spares reading files received before.
+        let receivedBefore = (try? store.read { try $0.isReceivedWhole(digest: digest) }) ?? false
+        state = .ready(digest: digest, format: format, receivedBefore: receivedBefore)
+    }
+}
