@@ -1,13 +1,14 @@
 import Foundation
 import LifecourseCore
-import LifecourseFormats
+@testable import LifecourseFormats
+import LifecourseLinkage
 import LifecourseStore
 import LifecourseTesting
 import Testing
 @testable import LifecourseIngest
 
 /// Care files go through the row-oriented ingest: certifications and claims on one person, bad units quarantined.
-@Suite struct UnitIngestTests {
+@Suite struct FileEventWriterTests {
     @Test func storesCertificationsAndCareClaimsOnThePersonOfTheInsuredNumber() throws {
         let test = try TestStore()
         let directory = try TemporaryDirectory()
@@ -37,5 +38,35 @@ import Testing
         let identities = try test.store.read { reader in try reader.identities(of: persons[0].researchID) }
         #expect(identities.map(\.careInsurance?.insuredNumber) == ["0000123456", "0000123456"])
         #expect(!(try test.allBytes()).contains(bytes: Array("0000123456".utf8)), "insured numbers stay sealed")
+    }
+
+    @Test func countsWhatItStoresForTheReceipt() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let digest = Data(repeating: 7, count: 32)
+        let counts = try test.store.write { transaction in
+            let receiptID = try transaction.beginReceipt(
+                NewReceipt(digest: digest, fileName: "RECEIPTC.UKE", fileSize: 10, format: "claims-medical"))
+            var writer = FileEventWriter(
+                writer: SourceRecordWriter(transaction: transaction, linker: DeterministicLinker(), digest: digest),
+                receiptID: receiptID)
+            let problem = SourceError(at: SourcePosition(file: "RECEIPTC.UKE", line: 3, field: 2), problem: "broken",
+                                      fix: "send it again")
+            for event: FileEvent in [
+                .sender("1310000011"), .sender("9999999999"),
+                .quarantined(firstLine: 2, lastLine: 4, problem: problem, problemCount: 2, raw: Array("RE,1".utf8)),
+                .unknownRecord(UnknownRecord(recordType: "ZZ", text: "ZZ,1",
+                                             position: SourcePosition(file: "RECEIPTC.UKE", line: 5))),
+                .warning("GO missing"),
+            ] {
+                try writer.write(event)
+            }
+            return writer.counts
+        }
+        #expect(counts.institution == "1310000011", "the first sender named")
+        #expect(counts.unitsRead == 1 && counts.unitsQuarantined == 1 && counts.unitsAccepted == 0)
+        #expect(counts.unknownRecords == 1)
+        #expect(counts.warnings == ["GO missing"])
+        #expect(try test.store.read { try $0.quarantine() }.map(\.problemLine) == [3])
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import LifecourseCore
+import LifecourseStore
+import LifecourseTesting
+import Testing
+@testable import LifecourseIngest
+
+@Suite struct ReadAheadTests {
+    /// The messages of each file, as the writer would take them.
+    static func messages(_ reading: ReadAhead, files: Int) -> [[String]] {
+        (0..<files).map { _ in
+            var kinds: [String] = []
+            let file = reading.nextFile()
+            switch file.state {
+            case .refused: return ["refused"]
+            case .ready(_, _, let receivedBefore): kinds.append(receivedBefore ? "received-before" : "ready")
+            }
+            while true {
+                switch reading.take() {
+                case .events(let events, _): kinds.append("events:\(events.count)")
+                case .end(_, let failure):
+                    kinds.append(failure == nil ? "end" : "failed")
+                    return kinds
+                case .file: return kinds + ["out-of-order"]
+                }
+            }
+        }
+    }
+
+    @Test func sendsEachFileWithItsEventsInBoundedMessagesThenItsEnd() throws {
+        let test = try TestStore()
+        let directory = try TemporaryDirectory()
+        defer { test.remove(); directory.remove() }
+        let text = directory.file("notes.txt")
+        try Data("hello".utf8).write(to: text)
+        let reading = ReadAhead(files: [Fixtures.outpatientClaims.path, text.path], store: test.store)
+        let messages = Self.messages(reading, files: 2)
+        reading.wait()
+        // The fixture: its IR, 75 claims and nothing else, in messages of at most 128 events.
+        #expect(messages[0] == ["ready", "events:76", "end"])
+        #expect(messages[1] == ["refused"])
+    }
+
+    @Test func doesNotReadAFileTheStoreHoldsWhole() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        #expect(Ingestor(store: test.store).ingest(file: Fixtures.outpatientClaims.path).status == .ingested)
+        let reading = ReadAhead(files: [Fixtures.outpatientClaims.path], store: test.store)
+        #expect(Self.messages(reading, files: 1) == [["received-before", "end"]])
+        reading.wait()
+    }
+}
