@@ -17,6 +17,9 @@ public struct Ingestor: Sendable {
     public let linker: any PersonLinker
     /// How many bytes of input one commit covers (a file is never split).
     public var batchBytes = 32 << 20
+    /// A run of at least this many bytes that would about double the research zone or more is a bulk load: the
+    /// zone's indexes by person are dropped before it and built after it (see `SQLiteStore+BulkLoad`).
+    public var bulkLoadMinimumBytes = 64 << 20
 
     public init(store: SQLiteStore, linker: any PersonLinker = DeterministicLinker()) {
         self.store = store
@@ -27,6 +30,13 @@ public struct Ingestor: Sendable {
     /// - Throws: ``IngestError`` when a path does not exist (before anything is ingested).
     public func ingest(paths: [String], progress: @escaping (IngestProgress) -> Void = { _ in }) throws -> [IngestReport] {
         let files = try InputFiles.expand(paths)
+        let inputBytes = InputFiles.totalBytes(files)
+        // Stored rows take about three times their input's size.
+        if inputBytes >= bulkLoadMinimumBytes, inputBytes * 3 >= store.researchZoneBytes {
+            // Without the drop the load is only slower; a failed rebuild is taken again at the next opening.
+            try? store.suspendPersonIndexes()
+        }
+        defer { try? store.restoreSuspendedIndexes() }
         return ingest(files: files, cache: LinkCache()) { index, bytes, units, size in
             progress(IngestProgress(file: files[index], fileIndex: index, fileCount: files.count, bytesRead: bytes,
                                     fileSize: size, unitsRead: units))

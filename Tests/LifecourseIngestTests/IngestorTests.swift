@@ -2,7 +2,7 @@ import Foundation
 import LifecourseCore
 import LifecourseFormats
 import LifecourseLinkage
-import LifecourseStore
+@testable import LifecourseStore
 import LifecourseTesting
 import Synchronization
 import Testing
@@ -222,5 +222,43 @@ import Testing
         #expect(digests["research.person"]?.rows == 67)
         let failedDigest = try FileDigest.sha256(path: failing)
         #expect(try test.store.read { try $0.storedUnitCount(fileDigest: failedDigest) } == 0)
+    }
+
+    /// The deterministic linker, noting whether the research zone had its indexes by person while it linked.
+    final class IndexWatchingLinker: PersonLinker {
+        let sawIndexes = Mutex<Set<Bool>>([])
+        func link(_ identity: PersonIdentity, from source: IdentitySource, in vault: some IdentityVault) throws -> LinkDecision {
+            if let transaction = vault as? StoreTransaction {
+                let indexes = try transaction.reader.personIndexNames()
+                sawIndexes.withLock { _ = $0.insert(!indexes.isEmpty) }
+            }
+            return try DeterministicLinker().link(identity, from: source, in: vault)
+        }
+    }
+
+    @Test func aLargeFirstLoadBuildsTheIndexesByPersonAfterwardsAndStoresTheSameRows() throws {
+        let normal = try TestStore()
+        let bulk = try TestStore()
+        let directory = try TemporaryDirectory()
+        defer { normal.remove(); bulk.remove(); directory.remove() }
+        // The fixture's claims 20 times over: about three times the empty research zone's size.
+        let file = try ClaimsVariants.large(copies: 20, to: directory.file("LARGE.UKE")).path
+        _ = try Ingestor(store: normal.store).ingest(paths: [file])
+        let linker = IndexWatchingLinker()
+        var ingestor = Ingestor(store: bulk.store, linker: linker)
+        ingestor.bulkLoadMinimumBytes = 0
+        #expect(try ingestor.ingest(paths: [file]).map(\.status) == [.ingested])
+        #expect(linker.sawIndexes.withLock { $0 } == [false], "linked and stored without the indexes by person")
+        #expect(try bulk.store.suspendedIndexes().isEmpty)
+        let expected = try normal.store.read { try $0.contentDigests() }
+        let stored = try bulk.store.read { try $0.contentDigests() }
+        for table in expected.keys where table.hasPrefix("research.") {
+            #expect(stored[table] == expected[table], "\(table)")
+        }
+        // A second run of the same size into the now larger zone is no bulk load.
+        let second = Ingestor(store: bulk.store, linker: linker)
+        linker.sawIndexes.withLock { $0.removeAll() }
+        _ = try second.ingest(paths: [try ClaimsVariants.large(copies: 1, to: directory.file("SMALL.UKE")).path])
+        #expect(linker.sawIndexes.withLock { $0 }.allSatisfy { $0 })
     }
 }

@@ -22,6 +22,14 @@ public enum InputFiles {
         return files
     }
 
+    /// The total size of files in bytes (a file that cannot be examined counts as empty).
+    public static func totalBytes(_ files: [String]) -> Int {
+        files.reduce(0) { total, path in
+            var status = stat()
+            return total + (stat(path, &status) == 0 ? Int(status.st_size) : 0)
+        }
+    }
+
     /// Adds the regular files under `folder`, following the entries' types as the directory reports them
     /// (`readdir`), with a `stat` only when it does not say: Foundation's URL enumeration cost a second per
     /// 8,000 files.

@@ -23,7 +23,7 @@ final class LinkCache: Sendable {
         var file: [Key: ResearchID] = [:]
     }
 
-    static let capacity = 300_000
+    static let capacity = 150_000
     private let state = Mutex(State())
 
     func person(for key: Key) -> ResearchID? {

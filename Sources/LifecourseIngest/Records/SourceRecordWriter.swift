@@ -13,21 +13,23 @@ struct SourceRecordWriter {
     /// Links already made in this run, when the caller keeps them.
     var cache: LinkCache? = nil
 
-    /// The person of a record: from the run's cache when the same identity came from the same source before,
-    /// else from the linker.
-    private func link(_ record: SourceRecord) throws -> ResearchID {
+    /// The person of a record: from the run's cache when the same identity came from the same source before
+    /// (the person's row is then stored already), else from the linker.
+    private func link(_ record: SourceRecord) throws -> (person: ResearchID, isCached: Bool) {
         let key = LinkCache.Key(format: record.format.rawValue, sender: record.sender.code, identity: record.identity)
-        if let person = cache?.person(for: key) { return person }
+        if let person = cache?.person(for: key) { return (person, true) }
         let decision = try linker.link(record.identity, from: IdentitySource(format: record.format.rawValue,
                                                                            sender: record.sender),
                                        in: transaction)
         cache?.remember(decision.person, for: key)
-        return decision.person
+        return (decision.person, false)
     }
 
     func store(_ record: SourceRecord) throws {
-        let person = try link(record)
-        try transaction.insertPersonIfNew(person, sex: record.identity.sex, birthDate: record.identity.birthDate)
+        let (person, isCached) = try link(record)
+        if !isCached {
+            try transaction.insertPersonIfNew(person, sex: record.identity.sex, birthDate: record.identity.birthDate)
+        }
         // One lineage row for the unit; its events point to it and keep their own line.
         let header = try transaction.insertSourceRecord(SourceRecordRow(
             fileDigest: digest, line: record.position.line, byteOffset: record.position.byteOffset,

@@ -54,6 +54,10 @@ enum Migrations {
                 try db.execute(sql: "CREATE INDEX research.\(table)_source ON \(table)(source_record_id)")
             }
         }
+        // Indexes a bulk load dropped, to build again at its end or at the next opening (SQLiteStore+BulkLoad).
+        migrator.registerMigration("v9-suspended-index") { db in
+            try db.execute(sql: "CREATE TABLE suspended_index (name TEXT PRIMARY KEY, sql TEXT NOT NULL)")
+        }
         return migrator
     }
 }

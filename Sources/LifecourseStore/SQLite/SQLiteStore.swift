@@ -15,10 +15,12 @@ import GRDB
 public final class SQLiteStore: Sendable {
     public static let zones = ["vault", "research", "governance"]
     public static let mainFileName = "lifecourse.sqlite"
+    /// The page cache of each zone for the writing connection, in KiB.
+    static let cacheKiB = ["vault": 32768, "research": 65536, "governance": 8192]
 
     public let directory: URL
     public let keys: KeyRing
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     private init(directory: URL, keys: KeyRing, pool: DatabasePool) {
         self.directory = directory
@@ -60,8 +62,9 @@ public final class SQLiteStore: Sendable {
                     // committed, a power cut may roll back the last files, which ``flush()`` makes durable.
                     try db.execute(sql: "PRAGMA \(zone).synchronous = NORMAL")
                     // A bulk ingest updates indexes all over their B-trees: with SQLite's 2 MB default cache their
-                    // pages are written out and read back many times per batch.
-                    try db.execute(sql: "PRAGMA \(zone).cache_size = -65536")
+                    // pages are written out and read back many times per batch. Sized per zone (KiB), within the
+                    // ingest's memory budget of 500 MB.
+                    try db.execute(sql: "PRAGMA \(zone).cache_size = -\(SQLiteStore.cacheKiB[zone] ?? 8192)")
                 }
             }
         }
@@ -74,6 +77,9 @@ public final class SQLiteStore: Sendable {
         let store = SQLiteStore(directory: directory, keys: keys, pool: pool)
         try store.migrate()
         try store.checkKey(key)
+        // A bulk load that was interrupted left its indexes dropped. Another process may be loading right now and
+        // hold the write lock; then that load builds them at its end.
+        try? store.restoreSuspendedIndexes()
         // SQLite gives its -wal and -shm files the mode of their database file.
         for file in store.files where !file.lastPathComponent.hasSuffix("-shm") {
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)

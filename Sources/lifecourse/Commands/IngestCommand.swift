@@ -11,7 +11,8 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Each file is stored whole or not at all; files are committed together in batches of about \
             --batch-megabytes of input, so a crash loses at most the current batch, whose files the next run \
-            takes again. A file received before (same SHA-256) is reported and changes nothing. \
+            takes again. A run of at least 64 MB that is large beside the store is a bulk load: the research \
+            zone's indexes by person are built at its end (or at the next opening if it is killed). A file received before (same SHA-256) is reported and changes nothing. \
             Exit status: 0 when every file was stored whole or had been received before; 3 when some units \
             (claims) were quarantined or some files failed while others were stored; 1 when nothing could be stored.
             """

@@ -53,4 +53,21 @@ import LifecourseCore
         #expect(checked > 2000)
         #expect(differences.isEmpty, "NFKC differs for \(differences.count) inputs: \(differences.prefix(20))")
     }
+
+    /// The half-width kana path agrees with the general one on every pair of half-width forms, alone and after a
+    /// full-width or hiragana kana (where a sound mark may compose or stay a combining mark).
+    @Test func foldsHalfWidthKanaAsTheGeneralNormalizerDoes() {
+        let halfWidth = (0xFF61...0xFF9F).compactMap(Unicode.Scalar.init).map { String(Character($0)) }
+        var differences = [String]()
+        for first in halfWidth + ["カ", "か", "ヽ", "A", "\u{3000}"] {
+            for second in halfWidth {
+                let text = first + second + "ｺ"
+                let general = text.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+                if UnicodeNormalization.nfkc(text) != general { differences.append(text) }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+        #expect(UnicodeNormalization.nfkc("ﾔﾏﾀﾞ ﾀﾛｳ") == "ヤマダ タロウ")
+        #expect(UnicodeNormalization.nfkc("ﾊﾟｳﾞｧｰ\u{3000}ﾜﾞ") == "パヴァー ヷ")
+    }
 }
