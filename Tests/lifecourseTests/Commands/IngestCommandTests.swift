@@ -55,6 +55,17 @@ import Testing
         #expect(missing.standardError.contains("no such file or folder"))
     }
 
+    @Test func refusesABatchSizeOutOfRangeBeforeOpeningTheStore() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let data = directory.file("data")
+        let result = try CommandRunner().run(["ingest", Fixtures.outpatientClaims.path, "--data", data.path,
+                                              "--batch-megabytes", "0"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("--batch-megabytes must be between 1 and 4096 (got 0)"))
+        #expect(!FileManager.default.fileExists(atPath: data.path), "nothing was created")
+    }
+
     @Test func refusesToOpenTheStoreWithAnotherKey() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
