@@ -6,6 +6,16 @@ public import LifecourseStore
 /// The foundation ships ``DeterministicLinker``; the probabilistic linker implements the same protocol.
 public protocol PersonLinker: Sendable {
     func link(_ identity: PersonIdentity, from source: IdentitySource, in vault: some IdentityVault) throws -> LinkDecision
+    /// The same, with the identity's blind keys computed ahead (a linker that does not use them links as above).
+    func link(_ identity: PersonIdentity, from source: IdentitySource, keys: IdentityLookupKeys,
+              in vault: some IdentityVault) throws -> LinkDecision
+}
+
+extension PersonLinker {
+    public func link(_ identity: PersonIdentity, from source: IdentitySource, keys: IdentityLookupKeys,
+                     in vault: some IdentityVault) throws -> LinkDecision {
+        try link(identity, from: source, in: vault)
+    }
 }
 
 /// What a linker decided for one identity.

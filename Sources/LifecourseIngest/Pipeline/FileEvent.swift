@@ -1,13 +1,15 @@
 import LifecourseCore
 import LifecourseFormats
+import LifecourseLinkage
 
 /// What is read from a file, whatever its format, in file order: the reading thread produces these, the
 /// writing thread stores them (``FileEventWriter``).
 enum FileEvent: Sendable {
     /// The sending institution or municipality as the file's header names it.
     case sender(String)
-    /// A unit (claim, death, care record) read whole, with the number of unknown records kept inside it.
-    case unit(SourceRecord, unknownRecords: Int)
+    /// A unit (claim, death, care record) read whole, with the number of unknown records kept inside it and,
+    /// the first time its identity comes from its source in the run, the identity's blind keys.
+    case unit(SourceRecord, unknownRecords: Int, keys: IdentityLookupKeys?)
     /// A unit that could not be read, as received, with its first problem.
     case quarantined(firstLine: Int, lastLine: Int, problem: SourceError, problemCount: Int, raw: [UInt8])
     /// A record outside any unit whose type no reader knows.
@@ -27,7 +29,7 @@ enum FileEvent: Sendable {
                 case .institution(let record):
                     try emit(.sender(record.institution.code))
                 case .claim(let claim):
-                    try emit(.unit(claim.sourceRecord, unknownRecords: claim.unknownRecords.count))
+                    try emit(.unit(claim.sourceRecord, unknownRecords: claim.unknownRecords.count, keys: nil))
                 case .quarantined(let claim):
                     try emit(.quarantined(firstLine: claim.firstLine, lastLine: claim.lastLine, problem: claim.problem,
                                           problemCount: claim.problemCount, raw: claim.rawBytes))
@@ -51,7 +53,7 @@ enum FileEvent: Sendable {
         try reader.forEachEvent(progress: progress) { event in
             switch event {
             case .record(let record):
-                try emit(.unit(record, unknownRecords: 0))
+                try emit(.unit(record, unknownRecords: 0, keys: nil))
             case .quarantined(let row):
                 try emit(.quarantined(firstLine: row.firstLine, lastLine: row.lastLine, problem: row.problem,
                                       problemCount: 1, raw: row.rawBytes))

@@ -29,7 +29,8 @@ final class ReadAhead: Sendable {
         let queue = queue
         let finished = finished
         let thread = Thread {
-            for path in files { Self.read(path, store: store, into: queue) }
+            var keys = LookupKeysAhead(keyRing: store.keys)
+            for path in files { Self.read(path, store: store, keys: &keys, into: queue) }
             finished.signal()
         }
         thread.name = "lifecourse-read-ahead"
@@ -63,7 +64,8 @@ final class ReadAhead: Sendable {
     /// Waits for the reading thread, once every message has been taken.
     func wait() { finished.wait() }
 
-    private static func read(_ path: String, store: SQLiteStore, into queue: BoundedQueue<Message>) {
+    private static func read(_ path: String, store: SQLiteStore, keys: inout LookupKeysAhead,
+                             into queue: BoundedQueue<Message>) {
         let prepared = PreparedFile(path: path, store: store)
         queue.put(.file(prepared))
         guard case .ready(_, let format, let receivedBefore) = prepared.state else { return }
@@ -75,7 +77,7 @@ final class ReadAhead: Sendable {
         var bytesRead = 0
         do {
             let records = try FileEvent.read(path, format: format, progress: { bytesRead = $0 }) { event in
-                events.append(event)
+                events.append(keys.adding(to: event))
                 if events.count == eventsPerMessage {
                     queue.put(.events(events, bytesRead: bytesRead))
                     events = []

@@ -15,10 +15,10 @@ struct FileEventWriter {
         switch event {
         case .sender(let code):
             counts.institution = counts.institution ?? code
-        case .unit(let record, let unknownRecords):
+        case .unit(let record, let unknownRecords, let keys):
             counts.unitsRead += 1
             counts.institution = counts.institution ?? record.sender.code
-            try writer.store(record)
+            try writer.store(record, keys: keys)
             counts.unitsAccepted += 1
             counts.unknownRecords += unknownRecords
         case .quarantined(let firstLine, let lastLine, let problem, let problemCount, let raw):

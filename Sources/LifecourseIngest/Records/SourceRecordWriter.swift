@@ -15,18 +15,22 @@ struct SourceRecordWriter {
 
     /// The person of a record: from the run's cache when the same identity came from the same source before
     /// (the person's row is then stored already), else from the linker.
-    private func link(_ record: SourceRecord) throws -> (person: ResearchID, isCached: Bool) {
+    private func link(_ record: SourceRecord, keys: IdentityLookupKeys?) throws -> (person: ResearchID, isCached: Bool) {
         let key = LinkCache.Key(format: record.format.rawValue, sender: record.sender.code, identity: record.identity)
         if let person = cache?.person(for: key) { return (person, true) }
-        let decision = try linker.link(record.identity, from: IdentitySource(format: record.format.rawValue,
-                                                                           sender: record.sender),
-                                       in: transaction)
+        let source = IdentitySource(format: record.format.rawValue, sender: record.sender)
+        let decision = if let keys {
+            try linker.link(record.identity, from: source, keys: keys, in: transaction)
+        } else {
+            try linker.link(record.identity, from: source, in: transaction)
+        }
         cache?.remember(decision.person, for: key)
         return (decision.person, false)
     }
 
-    func store(_ record: SourceRecord) throws {
-        let (person, isCached) = try link(record)
+    /// Stores a unit; `keys`, when given, are its identity's blind keys computed ahead.
+    func store(_ record: SourceRecord, keys: IdentityLookupKeys? = nil) throws {
+        let (person, isCached) = try link(record, keys: keys)
         if !isCached {
             try transaction.insertPersonIfNew(person, sex: record.identity.sex, birthDate: record.identity.birthDate)
         }

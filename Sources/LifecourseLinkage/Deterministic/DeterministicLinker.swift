@@ -22,12 +22,17 @@ public struct DeterministicLinker: PersonLinker {
 
     public func link(_ identity: PersonIdentity, from source: IdentitySource,
                      in vault: some IdentityVault) throws -> LinkDecision {
-        let keys = IdentityKeys(identity, source: "\(source.format)|\(source.sender.code)")
-        let recordKey = vault.blindKey(keys.record, kind: "record-\(IdentityKeys.version)")
+        try link(identity, from: source, keys: IdentityLookupKeys(identity, source: source, blindKey: vault.blindKey),
+                 in: vault)
+    }
+
+    public func link(_ identity: PersonIdentity, from source: IdentitySource, keys: IdentityLookupKeys,
+                     in vault: some IdentityVault) throws -> LinkDecision {
+        let recordKey = keys.recordKey
         if let known = try vault.identity(recordKey: recordKey) {
             return LinkDecision(person: known.person, isNewPerson: false, rule: "same-identity")
         }
-        let names = Set(keys.names.map { vault.blindKey($0, kind: "name-\(IdentityKeys.version)") })
+        let names = keys.names
         var blindKeys = names.map { BlindKey(kind: "name", key: $0) }
         var found: (rank: Int, identityID: Int64, person: ResearchID, rule: String)?
         func consider(_ match: VaultMatch, rank: Int, rule: String) {
@@ -39,26 +44,22 @@ public struct DeterministicLinker: PersonLinker {
             try vault.blindKeys(ofIdentity: identityID).contains { $0.kind == "name" && names.contains($0.key) }
         }
         for card in keys.cards {
-            let key = vault.blindKey(card.base, kind: "card-\(IdentityKeys.version)")
-            let branch = card.branch.map { vault.blindKey($0, kind: "branch-\(IdentityKeys.version)") }
-            blindKeys.append(BlindKey(kind: "card", key: key, qualifier: branch))
-            for match in try vault.matches(forBlindKey: key) where match.kind == "card" {
-                if let branch, let other = match.qualifier {
+            blindKeys.append(BlindKey(kind: "card", key: card.key, qualifier: card.branch))
+            for match in try vault.matches(forBlindKey: card.key) where match.kind == "card" {
+                if let branch = card.branch, let other = match.qualifier {
                     if branch == other { consider(match, rank: 0, rule: "card-branch") }
                 } else if try namesAgree(match.identityID) {
                     consider(match, rank: 1, rule: "card-name")
                 }
             }
         }
-        for card in keys.publicExpenseCards {
-            let key = vault.blindKey(card, kind: "public-expense-\(IdentityKeys.version)")
+        for key in keys.publicExpenseCards {
             blindKeys.append(BlindKey(kind: "public-expense", key: key))
             for match in try vault.matches(forBlindKey: key) where match.kind == "public-expense" {
                 if try namesAgree(match.identityID) { consider(match, rank: 2, rule: "public-expense-name") }
             }
         }
-        if let careCard = keys.careCard {
-            let key = vault.blindKey(careCard, kind: "care-card-\(IdentityKeys.version)")
+        if let key = keys.careCard {
             blindKeys.append(BlindKey(kind: "care-card", key: key))
             for match in try vault.matches(forBlindKey: key) where match.kind == "care-card" {
                 consider(match, rank: 3, rule: "care-card")

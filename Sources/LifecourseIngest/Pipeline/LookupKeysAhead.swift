@@ -1,0 +1,27 @@
+import LifecourseLinkage
+import LifecourseStore
+
+/// Computes, on the reading thread, the blind keys of each identity the first time it comes from its source in
+/// the run — when the writing thread's link cache will not know it, and the linker needs them. Later units of the
+/// same identity go without (the writer finds the person in its cache, or computes the keys itself when the cache
+/// was cleared). Bounded like the link cache.
+struct LookupKeysAhead {
+    let keyRing: KeyRing
+    private var seen: Set<LinkCache.Key> = []
+
+    init(keyRing: KeyRing) {
+        self.keyRing = keyRing
+    }
+
+    /// The event with its identity's blind keys when it is a unit whose identity is new to the run.
+    mutating func adding(to event: FileEvent) -> FileEvent {
+        guard case .unit(let record, let unknownRecords, nil) = event else { return event }
+        let key = LinkCache.Key(format: record.format.rawValue, sender: record.sender.code, identity: record.identity)
+        if seen.count >= LinkCache.capacity { seen.removeAll() }
+        guard seen.insert(key).inserted else { return event }
+        let keys = IdentityLookupKeys(record.identity,
+                                      source: IdentitySource(format: record.format.rawValue, sender: record.sender),
+                                      blindKey: keyRing.blindKey)
+        return .unit(record, unknownRecords: unknownRecords, keys: keys)
+    }
+}
