@@ -1,7 +1,7 @@
 import LifecourseLinkage
 import LifecourseStore
 
-/// Computes, on the reading thread, the blind keys of each identity the first time it comes from its source in
+/// Computes, on the reading thread, the blind keys and the vault's sealed fields of each identity the first time it comes from its source in
 /// the run — when the writing thread's link cache will not know it, and the linker needs them. Later units of the
 /// same identity go without (the writer finds the person in its cache, or computes the keys itself when the cache
 /// was cleared). Bounded like the link cache.
@@ -19,9 +19,10 @@ struct LookupKeysAhead {
         let key = LinkCache.Key(format: record.format.rawValue, sender: record.sender.code, identity: record.identity)
         if seen.count >= LinkCache.capacity { seen.removeAll() }
         guard seen.insert(key).inserted else { return event }
-        let keys = IdentityLookupKeys(record.identity,
-                                      source: IdentitySource(format: record.format.rawValue, sender: record.sender),
-                                      blindKey: keyRing.blindKey)
+        // Sealing cannot fail for identities read from a file; if it did, the writer would seal (and say why).
+        let keys = try? IdentityLookupKeys(record.identity,
+                                           source: IdentitySource(format: record.format.rawValue, sender: record.sender),
+                                           keyRing: keyRing)
         return .unit(record, unknownRecords: unknownRecords, keys: keys)
     }
 }

@@ -79,7 +79,7 @@ public struct DeterministicLinker: PersonLinker {
         }
         _ = try vault.storeIdentity(NewIdentity(
             identity: identity, source: source, recordKey: recordKey, person: decision.person, blindKeys: blindKeys,
-            linkedBy: "deterministic:\(decision.rule)"))
+            linkedBy: "deterministic:\(decision.rule)", sealed: keys.sealed))
         return decision
     }
 }

@@ -19,6 +19,14 @@ public struct IdentityLookupKeys: Sendable, Hashable {
     public var cards: [CardKey]
     public var publicExpenseCards: [Data]
     public var careCard: Data?
+    /// The identity's fields sealed for the vault, when they were sealed ahead with the keys.
+    public var sealed: SealedIdentity?
+
+    /// The keys and the sealed fields under a store's keys, everything the writing thread would compute.
+    public init(_ identity: PersonIdentity, source: IdentitySource, keyRing: KeyRing) throws {
+        self.init(identity, source: source, blindKey: keyRing.blindKey)
+        sealed = try SealedIdentity(identity, recordKey: recordKey, keys: keyRing)
+    }
 
     /// - Parameter blindKey: the store's blind index (``KeyRing/blindKey(_:kind:)`` or the vault's).
     public init(_ identity: PersonIdentity, source: IdentitySource, blindKey: (_ normalized: String, _ kind: String) -> Data) {

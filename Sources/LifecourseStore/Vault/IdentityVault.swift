@@ -69,14 +69,17 @@ public struct NewIdentity: Sendable {
     public var blindKeys: [BlindKey]
     /// The rule or model that linked it (e.g. `deterministic:card-branch`, `new`).
     public var linkedBy: String
+    /// The fields sealed ahead, when they were; else the vault seals them.
+    public var sealed: SealedIdentity?
 
     public init(identity: PersonIdentity, source: IdentitySource, recordKey: Data, person: ResearchID,
-                blindKeys: [BlindKey], linkedBy: String) {
+                blindKeys: [BlindKey], linkedBy: String, sealed: SealedIdentity? = nil) {
         self.identity = identity
         self.source = source
         self.recordKey = recordKey
         self.person = person
         self.blindKeys = blindKeys
         self.linkedBy = linkedBy
+        self.sealed = sealed
     }
 }

@@ -42,27 +42,16 @@ extension StoreTransaction: IdentityVault {
     }
 
     public func storeIdentity(_ new: NewIdentity) throws -> Int64 {
-        let context = new.recordKey.hex
-        func seal(_ column: String, _ value: String?) -> Data? {
-            value.map { vaultCipher.seal($0, context: "vault.identity.\(column)|\(context)") }
-        }
         let identity = new.identity
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let cards = identity.insuranceCards.isEmpty ? nil : String(decoding: try encoder.encode(identity.insuranceCards), as: UTF8.self)
-        let publicCards = identity.publicExpenseCards.isEmpty
-            ? nil : String(decoding: try encoder.encode(identity.publicExpenseCards), as: UTF8.self)
-        let careCard = try identity.careInsurance.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        let sealed = try new.sealed ?? SealedIdentity(identity, recordKey: new.recordKey, keys: keys)
         let identityID = try insertRow("""
             INSERT INTO vault.identity (record_key, person_id, source_format, institution, sex, sealed_name,
                 sealed_kana_name, sealed_birth_date, sealed_insurance, sealed_public_expense, sealed_patient_number,
                 sealed_address, sealed_care_insurance, linked_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, new.recordKey, new.person.rawValue, new.source.format, new.source.sender.code, identity.sex.rawValue,
-                  seal("name", identity.name), seal("kana_name", identity.kanaName),
-                  seal("birth_date", identity.birthDate?.description), seal("insurance", cards),
-                  seal("public_expense", publicCards), seal("patient_number", identity.patientNumber),
-                  seal("address", identity.address), seal("care_insurance", careCard), new.linkedBy, Timestamp.now())
+                  sealed.name, sealed.kanaName, sealed.birthDate, sealed.insurance, sealed.publicExpense,
+                  sealed.patientNumber, sealed.address, sealed.careInsurance, new.linkedBy, Timestamp.now())
         for key in new.blindKeys {
             try insertRow("INSERT OR IGNORE INTO vault.blind_key (key, kind, qualifier, identity_id) VALUES (?, ?, ?, ?)",
                         key.key, key.kind, key.qualifier, identityID)

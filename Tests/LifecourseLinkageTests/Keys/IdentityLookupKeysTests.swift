@@ -51,6 +51,23 @@ import Testing
         #expect(try vault(ahead).mapValues(\.rows) == vault(plain).mapValues(\.rows))
     }
 
+    @Test func identitiesSealedAheadOpenAsTheVaultsOwn() throws {
+        let plain = try TestStore()
+        let ahead = try TestStore()
+        defer { plain.remove(); ahead.remove() }
+        let linker = DeterministicLinker()
+        let keyRing = ahead.store.keys
+        for (identity, source) in Self.identities {
+            let expected = try plain.store.write { try linker.link(identity, from: source, in: $0) }
+            let keys = try IdentityLookupKeys(identity, source: source, keyRing: keyRing)
+            #expect(keys.sealed != nil)
+            let decision = try ahead.store.write { try linker.link(identity, from: source, keys: keys, in: $0) }
+            #expect(decision == expected)
+            let opened = try ahead.store.read { try $0.identities(of: decision.person) }
+            #expect(opened == (try plain.store.read { try $0.identities(of: expected.person) }))
+        }
+    }
+
     @Test func dependOnTheSourceAndTheStoreKey() throws {
         let fixture = Fixture()
         let identity = Fixture.person()

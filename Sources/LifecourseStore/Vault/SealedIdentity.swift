@@ -1,0 +1,36 @@
+public import Foundation
+public import LifecourseCore
+
+/// The fields of an identity as the vault stores them: each sealed with AES-256-GCM under the vault key, bound to
+/// its column and to the identity's record key. Sealing depends only on the identity, the record key and the
+/// store's keys, so an ingest seals on its reading thread and the writing thread only inserts.
+public struct SealedIdentity: Sendable, Hashable {
+    var name: Data?
+    var kanaName: Data?
+    var birthDate: Data?
+    var insurance: Data?
+    var publicExpense: Data?
+    var patientNumber: Data?
+    var address: Data?
+    var careInsurance: Data?
+
+    /// - Throws: when the cards cannot be encoded (they always can).
+    public init(_ identity: PersonIdentity, recordKey: Data, keys: KeyRing) throws {
+        let cipher = FieldCipher(key: keys.vault)
+        let context = recordKey.hex
+        func seal(_ column: String, _ value: String?) -> Data? {
+            value.map { cipher.seal($0, context: "vault.identity.\(column)|\(context)") }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        name = seal("name", identity.name)
+        kanaName = seal("kana_name", identity.kanaName)
+        birthDate = seal("birth_date", identity.birthDate?.description)
+        insurance = seal("insurance", identity.insuranceCards.isEmpty ? nil : try json(identity.insuranceCards))
+        publicExpense = seal("public_expense", identity.publicExpenseCards.isEmpty ? nil : try json(identity.publicExpenseCards))
+        patientNumber = seal("patient_number", identity.patientNumber)
+        address = seal("address", identity.address)
+        careInsurance = seal("care_insurance", try identity.careInsurance.map(json))
+    }
+}
