@@ -38,4 +38,6 @@ public struct IngestProgress: Sendable {
     public var bytesRead: Int
     public var fileSize: Int
     public var unitsRead: Int
+    /// Set once every file is stored, while a bulk load builds the indexes by person it dropped.
+    public var isBuildingIndexes = false
 }

@@ -36,7 +36,13 @@ public struct Ingestor: Sendable {
             // Without the drop the load is only slower; a failed rebuild is taken again at the next opening.
             try? store.suspendPersonIndexes()
         }
-        defer { try? store.restoreSuspendedIndexes() }
+        defer {
+            if let suspended = try? store.suspendedIndexes(), !suspended.isEmpty {
+                progress(IngestProgress(file: files.last ?? "", fileIndex: files.count - 1, fileCount: files.count,
+                                        bytesRead: 0, fileSize: 0, unitsRead: 0, isBuildingIndexes: true))
+                try? store.restoreSuspendedIndexes()
+            }
+        }
         return ingest(files: files, cache: LinkCache()) { index, bytes, units, size in
             progress(IngestProgress(file: files[index], fileIndex: index, fileCount: files.count, bytesRead: bytes,
                                     fileSize: size, unitsRead: units))

@@ -247,8 +247,10 @@ import Testing
         let linker = IndexWatchingLinker()
         var ingestor = Ingestor(store: bulk.store, linker: linker)
         ingestor.bulkLoadMinimumBytes = 0
-        #expect(try ingestor.ingest(paths: [file]).map(\.status) == [.ingested])
+        var building: [Bool] = []
+        #expect(try ingestor.ingest(paths: [file]) { building.append($0.isBuildingIndexes) }.map(\.status) == [.ingested])
         #expect(linker.sawIndexes.withLock { $0 } == [false], "linked and stored without the indexes by person")
+        #expect(building.last == true && building.filter { $0 }.count == 1, "the rebuild is announced once, at the end")
         #expect(try bulk.store.suspendedIndexes().isEmpty)
         let expected = try normal.store.read { try $0.contentDigests() }
         let stored = try bulk.store.read { try $0.contentDigests() }

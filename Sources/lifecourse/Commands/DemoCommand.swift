@@ -46,7 +46,8 @@ struct DemoCommand: ParsableCommand {
         // come with their issue.
         let folders = ["claims", "deaths", "care"].map { synthetic.appendingPathComponent($0).path }
         let reports = try Ingestor(store: store).ingest(paths: folders) { state in
-            line.update("  [\(state.fileIndex + 1)/\(state.fileCount)] \(state.unitsRead) units")
+            line.update(state.isBuildingIndexes ? "  building the indexes by person"
+                                                : "  [\(state.fileIndex + 1)/\(state.fileCount)] \(state.unitsRead) units")
         }
         line.finish()
         try IngestCommand.flush(store)

@@ -47,6 +47,9 @@ struct IngestCommand: ParsableCommand {
             var ingestor = Ingestor(store: store)
             ingestor.batchBytes = batchMegabytes << 20
             reports = try ingestor.ingest(paths: paths) { state in
+                guard !state.isBuildingIndexes else {
+                    return line.update("all \(state.fileCount) files stored; building the indexes by person (bulk load)")
+                }
                 let percent = state.fileSize > 0 ? state.bytesRead * 100 / state.fileSize : 100
                 line.update("[\(state.fileIndex + 1)/\(state.fileCount)] \(state.file): \(percent)%, "
                             + "\(state.unitsRead) units read")
