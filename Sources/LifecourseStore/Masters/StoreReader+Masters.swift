@@ -17,17 +17,31 @@ extension StoreReader {
     /// The version of a code in force on `date`: the latest version starting on or before it; without a date, or
     /// when every version starts later, the latest version.
     public func masterCode(kind: String, code: String, on date: CalendarDate? = nil) throws -> MasterCode? {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM research.master_code WHERE kind = ? AND code = ? ORDER BY valid_from DESC
-            """), arguments: [kind, code])
-        let chosen = date.flatMap { day in rows.first { ($0["valid_from"] as String) <= day.description } } ?? rows.first
-        return try chosen.map(masterCodeRow)
+        Self.inForce(try masterVersions(kind: kind, code: code), on: date)
     }
 
     /// The master version naming a code of a research row, by the row's code system, in force on `date`.
     public func masterCode(vocabulary: String, code: String, on date: CalendarDate?) throws -> MasterCode? {
-        guard let kind = Self.codedColumns.first(where: { $0.3 == vocabulary })?.0 else { return nil }
-        return try masterCode(kind: kind, code: code, on: date)
+        Self.inForce(try masterVersions(vocabulary: vocabulary, code: code), on: date)
+    }
+
+    /// Every version of a code of a research row's code system, latest first (none for a system without master).
+    func masterVersions(vocabulary: String, code: String) throws -> [MasterCode] {
+        guard let kind = Self.codedColumns.first(where: { $0.3 == vocabulary })?.0 else { return [] }
+        return try masterVersions(kind: kind, code: code)
+    }
+
+    /// Every version of a code, latest first.
+    func masterVersions(kind: String, code: String) throws -> [MasterCode] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM research.master_code WHERE kind = ? AND code = ? ORDER BY valid_from DESC
+            """), arguments: [kind, code]).map(masterCodeRow)
+    }
+
+    /// The latest version starting on or before `date` (a version without a start date always counts); without a
+    /// date, or when every version starts later, the latest version.
+    static func inForce(_ versions: [MasterCode], on date: CalendarDate?) -> MasterCode? {
+        date.flatMap { day in versions.first { $0.validFrom.map { $0 <= day } ?? true } } ?? versions.first
     }
 
     /// How many codes each master holds (latest versions counted once).

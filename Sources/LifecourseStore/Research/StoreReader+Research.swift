@@ -51,10 +51,11 @@ extension StoreReader {
             """, arguments: [id.rawValue])
         var diagnoses = [PersonSummary.DiagnosisEntry]()
         var index = [String: Int]()
+        var masters = MasterLookups()
         for row in diagnosisRows {
             let start = try CalendarDate(iso: row["condition_start_date"])
             let code: String = row["condition_source_value"]
-            let master = try masterCode(vocabulary: row["source_vocabulary"], code: code, on: start)
+            let master = try masters.code(vocabulary: row["source_vocabulary"], code: code, on: start, in: self)
             let name: String? = row["source_name"] ?? master?.name
             let seen = try (row["service_month"] as String?).map { try YearMonth(iso: $0) } ?? start.yearMonth
             let entry = PersonSummary.DiagnosisEntry(
@@ -93,7 +94,7 @@ extension StoreReader {
         for (table, keyPath) in [("drug_exposure", \PersonSummary.Month.drugs),
                                  ("procedure_occurrence", \PersonSummary.Month.procedures),
                                  ("device_exposure", \PersonSummary.Month.devices)] {
-            for item in try items(table: table, person: id) {
+            for item in try items(table: table, person: id, masters: &masters) {
                 var entry = month(item.date.yearMonth)
                 entry[keyPath: keyPath].append(item)
                 months[item.date.yearMonth] = entry
@@ -103,7 +104,7 @@ extension StoreReader {
                              death: try death(of: id), care: try care(of: id))
     }
 
-    private func items(table: String, person: ResearchID) throws -> [PersonSummary.Item] {
+    private func items(table: String, person: ResearchID, masters: inout MasterLookups) throws -> [PersonSummary.Item] {
         let (date, code, quantity, times, name) = switch table {
         case "drug_exposure": ("drug_exposure_start_date", "drug_source_value", "quantity", "times", "NULL")
         case "procedure_occurrence": ("procedure_date", "procedure_source_value", "amount", "quantity", "NULL")
@@ -113,10 +114,11 @@ extension StoreReader {
             SELECT t.\(date) AS date, t.\(code) AS code, t.source_vocabulary, \(name) AS name, t.category,
                    t.\(quantity) AS quantity, t.\(times) AS times, s.institution
             FROM research.\(table) t JOIN research.source_record s USING (source_record_id)
-            WHERE t.person_id = ? ORDER BY t.\(date), t.source_record_id
+            WHERE t.person_id = ? ORDER BY t.\(date), t.source_record_id, t.source_line, t.rowid
             """, arguments: [person.rawValue]).map { row in
             let date = try CalendarDate(iso: row["date"])
-            let name: String? = try row["name"] ?? masterCode(vocabulary: row["source_vocabulary"], code: row["code"], on: date)?.name
+            let name: String? = try row["name"]
+                ?? masters.code(vocabulary: row["source_vocabulary"], code: row["code"], on: date, in: self)?.name
             return PersonSummary.Item(code: row["code"], vocabulary: row["source_vocabulary"], name: name, date: date, category: row["category"],
                                quantity: row["quantity"], times: row["times"], institution: row["institution"])
         }
@@ -168,5 +170,19 @@ extension StoreReader {
             researchID: try ResearchID(rawValue: row["person_id"]),
             sex: sexCode.flatMap { try? Sex(claimsCode: $0) } ?? .unknown, birthYear: row["year_of_birth"],
             institutions: row["institutions"], files: row["files"], claims: row["claims"], rows: row["rows"])
+    }
+}
+
+/// The master versions a summary has looked up, by code system and code: a person's summary names the same codes
+/// month after month, each time with the version in force on the day.
+struct MasterLookups {
+    private var versions: [String: [MasterCode]] = [:]
+
+    mutating func code(vocabulary: String, code: String, on date: CalendarDate, in reader: StoreReader) throws -> MasterCode? {
+        let key = vocabulary + "|" + code
+        if let known = versions[key] { return StoreReader.inForce(known, on: date) }
+        let found = try reader.masterVersions(vocabulary: vocabulary, code: code)
+        versions[key] = found
+        return StoreReader.inForce(found, on: date)
     }
 }
