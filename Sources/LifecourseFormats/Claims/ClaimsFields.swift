@@ -92,12 +92,12 @@ public struct ClaimsFields: Sendable {
         return value
     }
 
-    /// A whole number, or nil when empty. Full-width digits are accepted.
-    public func integer(_ index: Int, _ name: String) throws(SourceError) -> Int? {
+    /// A whole number, or nil when empty. Full-width digits are accepted. The name is only built for an error.
+    public func integer(_ index: Int, _ name: @autoclosure () -> String) throws(SourceError) -> Int? {
         guard let raw = optional(index) else { return nil }
         if let value = Int(raw) { return value }
         guard let value = Int(JapaneseText.nfkc(raw)) else {
-            throw error(index, name, "'\(raw)' is not a whole number")
+            throw error(index, name(), "'\(raw)' is not a whole number")
         }
         return value
     }
@@ -133,13 +133,8 @@ public struct ClaimsFields: Sendable {
     /// Day-by-day counts in `count` consecutive fields starting at `first` (day 1 … day 31).
     public func dayCounts(from first: Int) throws(SourceError) -> [Int] {
         var counts = [Int](repeating: 0, count: 31)
-        for day in 0..<31 where !self[first + day].isEmpty {
-            // The field's name is only built for an error: 31 interpolations a line would cost more than the parse.
-            guard let count = try? integer(first + day, "") else {
-                counts[day] = try integer(first + day, "day \(day + 1) count") ?? 0
-                continue
-            }
-            counts[day] = count
+        for day in 0..<31 {
+            counts[day] = try integer(first + day, "day \(day + 1) count") ?? 0
         }
         return counts
     }

@@ -16,12 +16,12 @@ struct LookupKeysAhead {
     /// The event with its identity's blind keys when it is a unit whose identity is new to the run.
     mutating func adding(to event: FileEvent) -> FileEvent {
         guard case .unit(let record, let unknownRecords, nil) = event else { return event }
-        let key = LinkCache.Key(format: record.format.rawValue, sender: record.sender.code, identity: record.identity)
+        let key = LinkCache.Key(record)
         if seen.count >= LinkCache.capacity { seen.removeAll() }
         guard seen.insert(key).inserted else { return event }
         // Sealing cannot fail for identities read from a file; if it did, the writer would seal (and say why).
         let keys = try? IdentityLookupKeys(record.identity,
-                                           source: IdentitySource(format: record.format.rawValue, sender: record.sender),
+                                           source: record.identitySource,
                                            keyRing: keyRing)
         return .unit(record, unknownRecords: unknownRecords, keys: keys)
     }

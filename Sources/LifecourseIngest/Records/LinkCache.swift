@@ -1,4 +1,5 @@
 import LifecourseCore
+import LifecourseFormats
 import Synchronization
 
 /// The identities one ingest run has already linked, so that a patient who appears in many files (every month at
@@ -64,5 +65,12 @@ final class LinkCache: Sendable {
             state.batch.removeAll()
             state.file.removeAll()
         }
+    }
+}
+
+extension LinkCache.Key {
+    /// The identity of a unit from its source.
+    init(_ record: SourceRecord) {
+        self.init(format: record.format.rawValue, sender: record.sender.code, identity: record.identity)
     }
 }

@@ -16,9 +16,9 @@ struct SourceRecordWriter {
     /// The person of a record: from the run's cache when the same identity came from the same source before
     /// (the person's row is then stored already), else from the linker.
     private func link(_ record: SourceRecord, keys: IdentityLookupKeys?) throws -> (person: ResearchID, isCached: Bool) {
-        let key = LinkCache.Key(format: record.format.rawValue, sender: record.sender.code, identity: record.identity)
+        let key = LinkCache.Key(record)
         if let person = cache?.person(for: key) { return (person, true) }
-        let source = IdentitySource(format: record.format.rawValue, sender: record.sender)
+        let source = record.identitySource
         let decision = if let keys {
             try linker.link(record.identity, from: source, keys: keys, in: transaction)
         } else {
@@ -133,5 +133,12 @@ struct SourceRecordWriter {
             firstLine: firstLine, lastLine: lastLine, problemLine: problem.position.line,
             problemColumn: problem.position.field, problemCount: problemCount, problem: problem.description,
             raw: Data(raw)), receiptID: receiptID)
+    }
+}
+
+extension SourceRecord {
+    /// Where the unit's identity comes from, as the linker and the vault record it.
+    var identitySource: IdentitySource {
+        IdentitySource(format: format.rawValue, sender: sender)
     }
 }

@@ -10,9 +10,7 @@ extension SQLiteStore {
     /// Drops the research zone's indexes by person, keeping their definitions to build them again.
     public func suspendPersonIndexes() throws {
         try pool.write { db in
-            let indexes = try Row.fetchAll(db, sql: """
-                SELECT name, sql FROM research.sqlite_master WHERE type = 'index' AND name LIKE '%\\_person' ESCAPE '\\'
-                """)
+            let indexes = try Row.fetchAll(db, sql: "SELECT name, sql " + Self.personIndexesSQL)
             for index in indexes {
                 let name: String = index["name"]
                 try db.execute(sql: "INSERT OR REPLACE INTO suspended_index (name, sql) VALUES (?, ?)",
@@ -35,6 +33,11 @@ extension SQLiteStore {
         }
     }
 
+    /// The research zone's indexes by person, after `SELECT` and the columns wanted.
+    static let personIndexesSQL = """
+        FROM research.sqlite_master WHERE type = 'index' AND name LIKE '%\\_person' ESCAPE '\\' ORDER BY name
+        """
+
     /// The names of the indexes a bulk load dropped and has not built again.
     public func suspendedIndexes() throws -> [String] {
         try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM suspended_index ORDER BY name") }
@@ -53,8 +56,6 @@ extension SQLiteStore {
 extension StoreReader {
     /// The research zone's indexes by person that exist now (for tests of bulk loads).
     func personIndexNames() throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT name FROM research.sqlite_master WHERE type = 'index' AND name LIKE '%\\_person' ESCAPE '\\' ORDER BY name
-            """)
+        try String.fetchAll(db, sql: "SELECT name " + SQLiteStore.personIndexesSQL)
     }
 }
