@@ -3,14 +3,59 @@ public import LifecourseCore
 extension Claim {
     /// The claim as a ``SourceRecord``: the patient's identity, the month's encounter, and one event per
     /// diagnosis, item and comment, dated by the day-by-day counts (or the month's first day when an item has
-    /// none).
+    /// none). A DPC claim's items come from its coding data (CD: every item given, bundled or not, on its day;
+    /// its SI/IY/TO records repeat the items billed outside the bundle, so they add no events), its diagnoses
+    /// from SB (with ICD-10 and role) besides any SY; a 歯科 claim's diagnoses from HS (with teeth).
     public var sourceRecord: SourceRecord {
         if kind == .pharmacy { return dispensingSourceRecord }
         let month = header.serviceMonth
+        var events = diagnosisEvents
+        var span = DaySpan()
+        let coding = dpc?.coding ?? []
+        events += itemEvents(coding.isEmpty ? services : [], span: &span)
+        for located in coding {
+            let item = located.value
+            span.add(item.date, item.date)
+            events.append(item.event(at: located.position))
+        }
+        var setting: Encounter.Setting = header.claimType.isInpatient ? .inpatient : .outpatient
+        var start = span.first ?? month.firstDay
+        var end = span.last ?? span.first ?? month.firstDay
+        if let stay = dpc?.group.value {
+            setting = .inpatient
+            start = max(stay.admissionDate, month.firstDay)
+            end = stay.dischargeDate.map { min($0, month.lastDay) } ?? month.lastDay
+        }
+        let encounter = Encounter(setting: setting, startDate: start, endDate: max(start, end),
+                                  admissionDate: header.admissionDate ?? dpc?.group.value.admissionDate)
+        var facts = ClaimFacts(
+            claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: month,
+            billingMonth: institution.billingMonth,
+            points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
+            actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: header.bedCount,
+            type: header.claimType)
+        facts.costs = costs
+        facts.dpc = dpc?.stay(month: month)
+        return SourceRecord(
+            format: kind == .dental ? .dentalClaims : .medicalClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
+            identity: identity, encounter: encounter, events: events, claim: facts, unknownRecords: unknownRecords)
+    }
+
+    /// The first and last days items were given on.
+    struct DaySpan {
+        var first: CalendarDate?
+        var last: CalendarDate?
+
+        mutating func add(_ start: CalendarDate, _ end: CalendarDate) {
+            first = min(first ?? start, start)
+            last = max(last ?? end, end)
+        }
+    }
+
+    /// SY, HS and SB diagnoses.
+    private var diagnosisEvents: [ClinicalEvent] {
+        let month = header.serviceMonth
         var events = [ClinicalEvent]()
-        var lastServiceDate: CalendarDate?
-        var firstDay: CalendarDate?
-        var lastDay: CalendarDate?
         for located in diagnoses {
             let diagnosis = located.value
             let ended = diagnosis.outcome != .continuing
@@ -19,7 +64,38 @@ extension Claim {
                 endDate: ended ? month.lastDay : nil, outcome: diagnosis.outcome, modifiers: diagnosis.modifiers,
                 isMain: diagnosis.isMain, position: located.position)))
         }
-        // Items and comments interleave in file order; comments take the date of the item before them.
+        for located in dentalDiagnoses {
+            let diagnosis = located.value
+            let outcome = diagnosis.outcome ?? header.treatmentOutcome ?? .continuing
+            events.append(.diagnosis(.init(
+                system: .claimsDisease, code: diagnosis.code, name: diagnosis.name,
+                startDate: diagnosis.startDate ?? header.treatmentStart ?? month.firstDay,
+                endDate: outcome == .continuing ? nil : month.lastDay, outcome: outcome, modifiers: diagnosis.modifiers,
+                isMain: diagnosis.isMain,
+                bodySite: diagnosis.teeth.isEmpty ? nil : diagnosis.teeth.joined(separator: " "),
+                position: located.position)))
+        }
+        if let dpc {
+            let stay = dpc.group.value
+            let discharged = stay.dischargeDate.flatMap { $0.yearMonth == month ? $0 : nil }
+            for located in dpc.diagnoses {
+                let diagnosis = located.value
+                events.append(.diagnosis(.init(
+                    system: .claimsDisease, code: diagnosis.code, name: diagnosis.name, startDate: stay.admissionDate,
+                    endDate: discharged, outcome: diagnosis.isCauseOfDeath ? .died : .continuing,
+                    modifiers: diagnosis.modifiers, isMain: diagnosis.isMain, icd10: diagnosis.icd10,
+                    role: diagnosis.role, position: located.position)))
+            }
+        }
+        return events
+    }
+
+    /// SI, IY, TO and SS items with the comments between them, in file order; a comment takes the date of the
+    /// item before it.
+    private func itemEvents(_ services: [Located<ServiceRecord>], span: inout DaySpan) -> [ClinicalEvent] {
+        let month = header.serviceMonth
+        var events = [ClinicalEvent]()
+        var lastServiceDate: CalendarDate?
         var itemIndex = 0
         var commentIndex = 0
         while itemIndex < services.count || commentIndex < comments.count {
@@ -40,36 +116,16 @@ extension Claim {
             // Days beyond the month's end are refused when the claim is read, so these dates exist.
             let start = days.first.flatMap { try? month.day($0) } ?? month.firstDay
             let end = days.last.flatMap { try? month.day($0) } ?? start
-            if !days.isEmpty {
-                firstDay = min(firstDay ?? start, start)
-                lastDay = max(lastDay ?? end, end)
-            }
+            if !days.isEmpty { span.add(start, end) }
             lastServiceDate = start
             let service = ClinicalEvent.Service(
                 system: item.kind.codeSystem, code: item.code, name: item.productName, category: item.category,
                 startDate: start, endDate: end, quantity: item.quantity,
                 times: item.times ?? (days.isEmpty ? nil : item.dayCounts.reduce(0, +)), points: item.points,
                 unitCode: item.unitCode, position: located.position)
-            switch item.kind {
-            case .procedure: events.append(.procedure(service))
-            case .drug: events.append(.drug(service))
-            case .device: events.append(.device(service))
-            }
+            events.append(item.kind.event(service))
         }
-        let encounter = Encounter(
-            setting: header.claimType.isInpatient ? .inpatient : .outpatient,
-            startDate: firstDay ?? month.firstDay, endDate: lastDay ?? firstDay ?? month.firstDay,
-            admissionDate: header.admissionDate)
-        var facts = ClaimFacts(
-            claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: month,
-            billingMonth: institution.billingMonth,
-            points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
-            actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: header.bedCount,
-            type: header.claimType)
-        facts.costs = costs
-        return SourceRecord(
-            format: .medicalClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
-            identity: identity, encounter: encounter, events: events, claim: facts, unknownRecords: unknownRecords)
+        return events
     }
 
     /// A 調剤 claim as a ``SourceRecord``: each drug of each 剤 from its dispensing day for the days supplied
@@ -160,10 +216,52 @@ extension Claim {
 extension ServiceRecord.Kind {
     var codeSystem: CodeSystem {
         switch self {
-        case .procedure: .claimsProcedure
+        case .procedure, .dentalProcedure: .claimsProcedure
         case .drug: .claimsDrug
         case .device: .claimsDevice
         }
+    }
+
+    /// The event an item of this kind is.
+    func event(_ service: ClinicalEvent.Service) -> ClinicalEvent {
+        switch self {
+        case .procedure, .dentalProcedure: .procedure(service)
+        case .drug: .drug(service)
+        case .device: .device(service)
+        }
+    }
+}
+
+extension CodingRecord {
+    /// The item as an event on its day.
+    func event(at position: SourcePosition) -> ClinicalEvent {
+        let kind = itemKind
+        return kind.event(ClinicalEvent.Service(
+            system: kind.codeSystem, code: code, name: deviceName, category: category, startDate: date, endDate: date,
+            quantity: quantity ?? count.map(Double.init), times: times, points: nil, unitCode: unitCode,
+            position: position))
+    }
+}
+
+extension DPCRecords {
+    /// The stay and the month's bundled payment as the research store keeps them.
+    func stay(month: YearMonth) -> DPCStay {
+        let group = self.group.value
+        let billed = totals.map(\.value).first { $0.part.adjustment == "2" && $0.monthPoints != nil }
+            ?? totals.map(\.value).first { $0.part.adjustment == "2" }
+        let adjustments = totals.compactMap { $0.value.part.adjustment == "3" ? $0.value.adjustmentPoints : nil }
+        return DPCStay(
+            groupCode: group.groupCode, admissionDate: group.admissionDate, dischargeDate: group.dischargeDate,
+            outcome: group.outcome,
+            coefficient: (months.first { $0.month == month } ?? months.last)?.coefficient,
+            bundledPoints: billed?.bundledPoints, adjustmentPoints: adjustments.isEmpty ? nil : adjustments.reduce(0, +),
+            monthPoints: billed?.monthPoints,
+            bundles: bundles.map { located in
+                let bundle = located.value
+                return DPCStay.Bundle(month: bundle.part.month, adjustment: bundle.part.adjustment, period: bundle.period,
+                                      pointsPerDay: bundle.pointsPerDay, days: bundle.days, subtotal: bundle.subtotal,
+                                      line: located.position.line)
+            })
     }
 }
 

@@ -22,16 +22,40 @@ public struct Claim: Sendable {
     public internal(set) var prescriptions: [DispensedPrescription] = []
     /// 調剤 claims: the fees charged per reception (KI).
     public internal(set) var receptionFees: [Located<ReceptionFeeRecord>] = []
+    /// DPC claims: the diagnosis group, its diagnoses, bundled payments and coding data (BU … CD).
+    public internal(set) var dpc: DPCRecords?
+    /// 歯科 claims: the diagnoses with their teeth (HS).
+    public internal(set) var dentalDiagnoses: [Located<DentalDiagnosisRecord>] = []
+    /// 症状詳記 (SJ): free text, kept only with the claim's lines in the vault.
+    public internal(set) var symptomNotes: [Located<SymptomNoteRecord>] = []
     /// Records of types this reader does not know, kept as written.
     public internal(set) var unknownRecords: [UnknownRecord] = []
 
     /// The kind of file the claim came from.
-    public var kind: ClaimsFileKind { institution.institution.feeSchedule == .pharmacy ? .pharmacy : .medical }
+    public var kind: ClaimsFileKind {
+        switch institution.institution.feeSchedule {
+        case .pharmacy: .pharmacy
+        case .dental: .dental
+        default: .medical
+        }
+    }
 
     /// The insurance card's 枝番, from the SN record of the health-insurance payer.
     public var branchNumber: String? {
         qualifications.first { $0.payerKind == "1" }?.branchNumber
     }
+}
+
+/// The DPC records of a claim: BU first, then the others in any order.
+public struct DPCRecords: Sendable, Hashable {
+    public let group: Located<DPCGroupRecord>
+    public internal(set) var diagnoses: [Located<DPCDiagnosisRecord>] = []
+    public internal(set) var patient: DPCPatientRecord?
+    public internal(set) var procedures: [Located<DPCProcedureRecord>] = []
+    public internal(set) var months: [DPCStayMonthRecord] = []
+    public internal(set) var bundles: [Located<DPCBundleRecord>] = []
+    public internal(set) var totals: [Located<DPCTotalRecord>] = []
+    public internal(set) var coding: [Located<CodingRecord>] = []
 }
 
 /// One 剤 of a 調剤 claim: its SH record, the CZ record that follows it and its IY records.

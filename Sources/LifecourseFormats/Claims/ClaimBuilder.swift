@@ -16,6 +16,16 @@ struct ClaimBuilder: Sendable {
         case dispensing(DispensingRecord)
         case dispensedDrug(DispensedDrugRecord)
         case receptionFee(ReceptionFeeRecord)
+        case dpcGroup(DPCGroupRecord)
+        case dpcDiagnosis(DPCDiagnosisRecord)
+        case dpcPatient(DPCPatientRecord)
+        case dpcProcedure(DPCProcedureRecord)
+        case dpcMonth(DPCStayMonthRecord)
+        case dpcBundle(DPCBundleRecord)
+        case dpcTotal(DPCTotalRecord)
+        case coding(CodingRecord)
+        case dentalDiagnosis(DentalDiagnosisRecord)
+        case symptomNote(SymptomNoteRecord)
         case unknown
     }
 
@@ -95,7 +105,7 @@ struct ClaimBuilder: Sendable {
             }
             lastCategory = record.category
             if let month = claim?.header.serviceMonth, let day = record.days.last, day > month.dayCount {
-                throw fields.error(record.kind == .device ? 17 + day - 1 : 13 + day - 1, "day \(day) count",
+                throw fields.error(record.firstDayField + day - 1, "day \(day) count",
                                    "\(month) has only \(month.dayCount) days")
             }
             claim?.services.append(Located(record, at: at))
@@ -119,10 +129,38 @@ struct ClaimBuilder: Sendable {
             }
             claim?.prescriptions[last].drugs.append(Located(record, at: at))
         case .receptionFee(let record): claim?.receptionFees.append(Located(record, at: at))
+        case .dpcGroup(let record):
+            guard claim?.dpc == nil else {
+                throw fields.error(0, "レコード識別情報", "a second BU record in one claim",
+                                   fix: "a DPC claim has one BU record; check that an RE record is not missing")
+            }
+            claim?.dpc = DPCRecords(group: Located(record, at: at))
+        case .dpcDiagnosis(let record): try addDPC(fields) { $0.diagnoses.append(Located(record, at: at)) }
+        case .dpcPatient(let record): try addDPC(fields) { $0.patient = record }
+        case .dpcProcedure(let record): try addDPC(fields) { $0.procedures.append(Located(record, at: at)) }
+        case .dpcMonth(let record): try addDPC(fields) { $0.months.append(record) }
+        case .dpcBundle(let record): try addDPC(fields) { $0.bundles.append(Located(record, at: at)) }
+        case .dpcTotal(let record): try addDPC(fields) { $0.totals.append(Located(record, at: at)) }
+        case .coding(let record):
+            if let month = claim?.header.serviceMonth, record.date.yearMonth > month {
+                throw fields.error(1, "実施年月日", "\(record.date) is after the claim's month \(month)")
+            }
+            try addDPC(fields) { $0.coding.append(Located(record, at: at)) }
+        case .dentalDiagnosis(let record): claim?.dentalDiagnoses.append(Located(record, at: at))
+        case .symptomNote(let record): claim?.symptomNotes.append(Located(record, at: at))
         case .unknown:
             claim?.unknownRecords.append(UnknownRecord(recordType: fields.recordType,
                                                        text: fields.values.joined(separator: ","), position: at))
         }
+    }
+
+    /// Adds a DPC record to the claim's DPC part, which its BU record opens.
+    private mutating func addDPC(_ fields: ClaimsFields, _ add: (inout DPCRecords) -> Void) throws(SourceError) {
+        guard claim?.dpc != nil else {
+            throw fields.error(0, "レコード識別情報", "a \(fields.recordType) record comes before the claim's BU record",
+                               fix: "check the order of the claim's records: the DPC records follow BU (診断群分類)")
+        }
+        add(&claim!.dpc!)
     }
 
     func finish(file: String) -> ClaimsEvent {

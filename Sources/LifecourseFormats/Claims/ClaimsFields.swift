@@ -102,6 +102,33 @@ public struct ClaimsFields: Sendable {
         return value
     }
 
+    /// A whole number that must be present.
+    public func requiredInteger(_ index: Int, _ name: String) throws(SourceError) -> Int {
+        guard let value = try integer(index, name) else {
+            throw error(index, name, "the field is empty but required")
+        }
+        return value
+    }
+
+    /// 修飾語コード: 4-character codes written one after another (at most 20).
+    public func modifierCodes(_ index: Int) throws(SourceError) -> [String] {
+        try codeRun(index, "修飾語コード", width: 4, example: "8002")
+    }
+
+    /// 歯式コード: 6-character tooth codes written one after another (at most 64).
+    public func toothCodes(_ index: Int) throws(SourceError) -> [String] {
+        try codeRun(index, "歯式コード", width: 6, example: "101100")
+    }
+
+    private func codeRun(_ index: Int, _ name: String, width: Int, example: String) throws(SourceError) -> [String] {
+        let bytes = Array(self[index].utf8)
+        guard bytes.count % width == 0, bytes.allSatisfy({ $0 < 0x80 && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
+            throw error(index, name, "'\(self[index])' is not a run of \(width)-character codes such as \(example)")
+        }
+        return stride(from: 0, to: bytes.count, by: width).map { String(decoding: bytes[$0..<$0 + width], as: UTF8.self) }
+    }
+
     /// A decimal number such as a quantity (`0.5`), or nil when empty.
     public func decimal(_ index: Int, _ name: String) throws(SourceError) -> Double? {
         guard let raw = optional(index) else { return nil }

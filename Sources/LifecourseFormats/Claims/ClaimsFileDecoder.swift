@@ -1,7 +1,7 @@
 import LifecourseCore
 
-/// A resumable reader of claims files (レセ電: 医科 RECEIPTC.UKE opened by IR, 調剤 RECEIPTY.UKE opened by YK):
-/// bytes in, ``ClaimsEvent``s out.
+/// A resumable reader of claims files (レセ電: 医科, DPC and 歯科 RECEIPTC.UKE opened by IR, 調剤 RECEIPTY.UKE
+/// opened by YK): bytes in, ``ClaimsEvent``s out.
 ///
 /// Lines are split on raw bytes (a Shift_JIS trail byte is never CR, LF or a comma), each line is decoded
 /// from CP932, and records are grouped into claims. A claim with any record that cannot be read is
@@ -72,7 +72,7 @@ public struct ClaimsFileDecoder: Sendable {
         switch type {
         case "IR", "YK":
             close(into: &events)
-            kind = ClaimsFileKind(headerRecord: type) ?? .medical
+            kind = ClaimsFileKind(headerRecord: type, schedule: Self.field(3, of: line.bytes)) ?? .medical
             if let record = outside(line, into: &events, { fields throws(SourceError) in
                 try InstitutionRecord(fields, dialect: dialect)
             }) {
@@ -143,6 +143,7 @@ public struct ClaimsFileDecoder: Sendable {
             }
             return .header(try ClaimHeaderRecord(fields, kind: kind, dialect: dialect), institution)
         case "HO": return .insurance(try InsuranceRecord(fields, kind: kind))
+        case "SJ": return .symptomNote(try SymptomNoteRecord(fields))
         case "KO": return .publicExpense(try PublicExpenseRecord(fields))
         case "SN": return .qualification(try QualificationRecord(fields))
         case "CO": return .comment(try CommentRecord(fields, kind: kind))
@@ -159,11 +160,32 @@ public struct ClaimsFileDecoder: Sendable {
             default: return .unknown
             }
         }
+        if kind == .dental {
+            switch fields.recordType {
+            case "HS": return .dentalDiagnosis(try DentalDiagnosisRecord(fields, dialect: dialect))
+            case "SS", "SI", "IY", "TO": return .service(try ServiceRecord(fields, layout: .dental))
+            default: return .unknown
+            }
+        }
         switch fields.recordType {
         case "SY": return .diagnosis(try DiagnosisRecord(fields, dialect: dialect))
         case "SI", "IY", "TO": return .service(try ServiceRecord(fields))
+        case "BU": return .dpcGroup(try DPCGroupRecord(fields, dialect: dialect))
+        case "SB": return .dpcDiagnosis(try DPCDiagnosisRecord(fields))
+        case "KK": return .dpcPatient(try DPCPatientRecord(fields, dialect: dialect))
+        case "SK": return .dpcProcedure(try DPCProcedureRecord(fields, dialect: dialect))
+        case "GA": return .dpcMonth(try DPCStayMonthRecord(fields, dialect: dialect))
+        case "HH": return .dpcBundle(try DPCBundleRecord(fields, dialect: dialect))
+        case "GT": return .dpcTotal(try DPCTotalRecord(fields, dialect: dialect))
+        case "CD": return .coding(try CodingRecord(fields, dialect: dialect))
         default: return .unknown
         }
+    }
+
+    /// The ASCII text of a line's field `index` (0 is the record type), without decoding the line.
+    private static func field(_ index: Int, of bytes: [UInt8]) -> String {
+        let fields = bytes.split(separator: 0x2C, maxSplits: index + 1, omittingEmptySubsequences: false)
+        return fields.count > index ? String(decoding: fields[index], as: UTF8.self) : ""
     }
 
     /// Reads a record that stands outside the claims (IR, GO, unknown); a problem becomes a warning.

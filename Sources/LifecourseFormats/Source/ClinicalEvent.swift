@@ -28,10 +28,21 @@ public enum ClinicalEvent: Sendable, Hashable {
         public var outcome: DiagnosisOutcome
         public var modifiers: [String]
         public var isMain: Bool
+        /// The ICD-10 code when the source writes it beside its own code (DPC claims).
+        public var icd10: String?
+        /// The diagnosis's role when the source states one (DPC 傷病名区分, e.g. 01 the one that used the most
+        /// resources); nil otherwise.
+        public var role: String?
+        /// Where on the body, when the source says: 歯式 (tooth codes) of 歯科 claims, joined by spaces.
+        public var bodySite: String?
         public var position: SourcePosition
 
         public init(system: CodeSystem, code: String, name: String?, startDate: CalendarDate, endDate: CalendarDate?,
-                    outcome: DiagnosisOutcome, modifiers: [String], isMain: Bool, position: SourcePosition) {
+                    outcome: DiagnosisOutcome, modifiers: [String], isMain: Bool, icd10: String? = nil,
+                    role: String? = nil, bodySite: String? = nil, position: SourcePosition) {
+            self.icd10 = icd10
+            self.role = role
+            self.bodySite = bodySite
             self.system = system
             self.code = code
             self.name = name

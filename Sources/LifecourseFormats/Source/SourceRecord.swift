@@ -42,7 +42,7 @@ public struct SourceRecord: Sendable {
     public var unitRecordType: String {
         if let care { return care.recordType }
         return switch format {
-        case .medicalClaims, .pharmacyClaims: "RE"
+        case .medicalClaims, .dentalClaims, .pharmacyClaims: "RE"
         case .deathCertificates: "death"
         case .careRecords: "care"
         }
@@ -51,8 +51,10 @@ public struct SourceRecord: Sendable {
 
 /// The formats Lifecourse reads.
 public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
-    /// レセ電 claims (RECEIPTC.UKE), 医科.
+    /// レセ電 claims (RECEIPTC.UKE), 医科 (DPC claims included).
     case medicalClaims = "claims-medical"
+    /// レセ電 claims (RECEIPTC.UKE with 点数表 3), 歯科.
+    case dentalClaims = "claims-dental"
     /// レセ電 claims (RECEIPTY.UKE), 調剤.
     case pharmacyClaims = "claims-pharmacy"
     /// 死亡診断書 items in the documented death CSV.
@@ -126,6 +128,8 @@ public struct ClaimFacts: Sendable, Hashable {
     public var isInpatient: Bool?
     /// What each payer (HO, then each KO) is billed: one row each in the cost table.
     public var costs: [ClaimCost] = []
+    /// DPC claims: the diagnosis group of the stay and its bundled payments.
+    public var dpc: DPCStay?
 
     public init(claimNumber: Int, claimType: String, serviceMonth: YearMonth, billingMonth: YearMonth, points: Int?,
                 actualDays: Int?, bedCount: Int?, prescriber: InstitutionCode? = nil, type: ClaimType? = nil) {
@@ -140,5 +144,60 @@ public struct ClaimFacts: Sendable, Hashable {
         self.points = points
         self.actualDays = actualDays
         self.bedCount = bedCount
+    }
+}
+
+/// The diagnosis group (診断群分類) a DPC claim bills a stay under, and the bundled (包括) payment of the month.
+public struct DPCStay: Sendable, Hashable {
+    /// One period of bundled days (HH): points per day × days.
+    public struct Bundle: Sendable, Hashable {
+        public var month: YearMonth
+        /// 請求調整区分: 1 past month billed, 2 this month, 3 adjustment.
+        public var adjustment: String
+        /// 入院期間区分: the length-of-stay band.
+        public var period: String
+        public var pointsPerDay: Int
+        public var days: Int
+        public var subtotal: Int
+        public var line: Int?
+
+        public init(month: YearMonth, adjustment: String, period: String, pointsPerDay: Int, days: Int, subtotal: Int,
+                    line: Int?) {
+            self.month = month
+            self.adjustment = adjustment
+            self.period = period
+            self.pointsPerDay = pointsPerDay
+            self.days = days
+            self.subtotal = subtotal
+            self.line = line
+        }
+    }
+
+    /// 診断群分類番号 (14 characters).
+    public var groupCode: String
+    public var admissionDate: CalendarDate
+    public var dischargeDate: CalendarDate?
+    /// DPC転帰区分.
+    public var outcome: Int?
+    /// 医療機関別係数 of the claim month.
+    public var coefficient: Double?
+    /// The month's bundled points: 包括評価点数 (subtotal × coefficient), adjustments, 今月包括合計点数.
+    public var bundledPoints: Int?
+    public var adjustmentPoints: Int?
+    public var monthPoints: Int?
+    public var bundles: [Bundle]
+
+    public init(groupCode: String, admissionDate: CalendarDate, dischargeDate: CalendarDate?, outcome: Int?,
+                coefficient: Double?, bundledPoints: Int?, adjustmentPoints: Int?, monthPoints: Int?,
+                bundles: [Bundle]) {
+        self.groupCode = groupCode
+        self.admissionDate = admissionDate
+        self.dischargeDate = dischargeDate
+        self.outcome = outcome
+        self.coefficient = coefficient
+        self.bundledPoints = bundledPoints
+        self.adjustmentPoints = adjustmentPoints
+        self.monthPoints = monthPoints
+        self.bundles = bundles
     }
 }

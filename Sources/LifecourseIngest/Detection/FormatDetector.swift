@@ -22,9 +22,13 @@ public enum FormatDetector {
 
     /// The format of a file starting with `head`.
     public static func detect(head: [UInt8]) -> SourceFormat? {
-        // レセ電 files start with their header record (IR 医科, YK 調剤); a UTF-8 BOM is not expected but tolerated.
+        // レセ電 files start with their header record (IR 医科 and 歯科, YK 調剤); IR's 点数表 (its third field) is 3
+        // for 歯科. A UTF-8 BOM is not expected but tolerated.
         let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
-        if body.starts(with: Array("IR,".utf8)) { return .medicalClaims }
+        if body.starts(with: Array("IR,".utf8)) {
+            let fields = firstLine(of: body).split(separator: 0x2C, maxSplits: 4, omittingEmptySubsequences: false)
+            return fields.count > 3 && fields[3].elementsEqual("3".utf8) ? .dentalClaims : .medicalClaims
+        }
         if body.starts(with: Array("YK,".utf8)) { return .pharmacyClaims }
         // The death CSV starts with its documented header (UTF-8, optionally with a byte-order mark).
         if body.starts(with: Array(DeathCertificateCSV.header.prefix(3).joined(separator: ",").utf8)) {

@@ -23,7 +23,7 @@ enum FileEvent: Sendable {
     static func read(_ path: String, format: SourceFormat, progress: (Int) -> Void,
                      emit: (FileEvent) throws -> Void) throws -> Int {
         switch format {
-        case .medicalClaims, .pharmacyClaims:
+        case .medicalClaims, .dentalClaims, .pharmacyClaims:
             return try ClaimsFileReader(path: path).forEachEvent(progress: progress) { event in
                 switch event {
                 case .institution(let record):

@@ -59,6 +59,19 @@ struct SourceRecordWriter {
                     payerOrder: order + 1, points: cost.points, paidByPatient: cost.patientBurden,
                     actualDays: cost.actualDays, sourceRecordID: header))
             }
+            if let stay = claim.dpc {
+                let stayID = try transaction.insertDPCStay(DPCStayRow(
+                    person: person, claimID: claimID, groupCode: stay.groupCode, admissionDate: stay.admissionDate,
+                    dischargeDate: stay.dischargeDate, outcome: stay.outcome, coefficient: stay.coefficient,
+                    bundledPoints: stay.bundledPoints, adjustmentPoints: stay.adjustmentPoints,
+                    monthPoints: stay.monthPoints, sourceRecordID: header))
+                for bundle in stay.bundles {
+                    try transaction.insertDPCBundle(DPCBundleRow(
+                        stayID: stayID, person: person, month: bundle.month, adjustment: bundle.adjustment,
+                        period: bundle.period, pointsPerDay: bundle.pointsPerDay, days: bundle.days,
+                        subtotal: bundle.subtotal, sourceRecordID: header, sourceLine: bundle.line))
+                }
+            }
         }
         if let death = record.death {
             try transaction.insertDeath(DeathRow(
@@ -91,10 +104,10 @@ struct SourceRecordWriter {
                     person: person, startDate: diagnosis.startDate, endDate: diagnosis.endDate,
                     typeConceptID: omopClaimTypeConcept, statusConceptID: diagnosis.isMain ? 32902 : 32908,
                     stopReason: diagnosis.outcome == .continuing ? nil : diagnosis.outcome.japaneseName, visitID: visitID,
-                    sourceValue: diagnosis.code, statusSourceValue: diagnosis.isMain ? "01" : nil,
+                    sourceValue: diagnosis.code, statusSourceValue: diagnosis.role.map { "DPC" + $0 } ?? (diagnosis.isMain ? "01" : nil),
                     vocabulary: diagnosis.system, sourceName: diagnosis.name, outcome: diagnosis.outcome.rawValue,
                     modifiers: diagnosis.modifiers.isEmpty ? nil : diagnosis.modifiers.joined(separator: " "),
-                    sourceRecordID: header, sourceLine: diagnosis.position.line))
+                    icd10: diagnosis.icd10, bodySite: diagnosis.bodySite, sourceRecordID: header, sourceLine: diagnosis.position.line))
             case .procedure(let service):
                 try transaction.insertExposure(exposure(.procedure, service, person, visitID, header))
             case .drug(let service):

@@ -16,7 +16,8 @@ public struct PersonSummary: Sendable, Hashable, Codable {
         public var vocabulary: String
         /// The name from the source, or else from the 傷病名 master; nil when neither has one.
         public var name: String?
-        /// ICD-10 codes from the 傷病名 master, when it is loaded and knows the code.
+        /// ICD-10 codes: the one the source wrote (DPC claims), else those of the 傷病名 master when it is loaded and
+        /// knows the code.
         public var icd10: [String]
         public var startDate: CalendarDate
         /// 転帰 in the latest month the diagnosis appears: 継続, 治ゆ, 死亡, 中止.
@@ -25,6 +26,8 @@ public struct PersonSummary: Sendable, Hashable, Codable {
         public var isMain: Bool
         public var lastSeen: YearMonth
         public var institution: String
+        /// 歯式: the teeth of a 歯科 diagnosis (6-character codes joined by spaces).
+        public var bodySite: String? = nil
     }
 
     public struct Item: Sendable, Hashable, Codable {

@@ -113,6 +113,10 @@ public struct ConditionRow: Sendable, Hashable {
     public var outcome: Int?
     /// 修飾語 codes joined by spaces.
     public var modifiers: String?
+    /// The ICD-10 code the source wrote beside its own (DPC claims).
+    public var icd10: String?
+    /// 歯式 (tooth codes) of a 歯科 diagnosis, joined by spaces.
+    public var bodySite: String?
     public var sourceRecordID: Int64
     /// The line of the row's own record when its source record is the unit's (a claim's SY, SI, IY … lines point
     /// to the claim's RE record, one lineage row per claim, and keep their line here).
@@ -121,7 +125,10 @@ public struct ConditionRow: Sendable, Hashable {
     public init(person: ResearchID, startDate: CalendarDate, endDate: CalendarDate?, typeConceptID: Int,
                 statusConceptID: Int, stopReason: String?, visitID: Int64?, sourceValue: String,
                 statusSourceValue: String?, vocabulary: CodeSystem, sourceName: String?, outcome: Int?,
-                modifiers: String?, sourceRecordID: Int64, sourceLine: Int? = nil) {
+                modifiers: String?, icd10: String? = nil, bodySite: String? = nil, sourceRecordID: Int64,
+                sourceLine: Int? = nil) {
+        self.icd10 = icd10
+        self.bodySite = bodySite
         self.person = person
         self.startDate = startDate
         self.endDate = endDate

@@ -42,7 +42,7 @@ extension StoreReader {
         }
         let diagnosisRows = try Row.fetchAll(db, sql: """
             SELECT c.condition_source_value, c.source_vocabulary, c.source_name, c.condition_start_date, c.outcome,
-                   c.modifiers, c.condition_status_concept_id, s.institution, cl.service_month
+                   c.modifiers, c.condition_status_concept_id, c.icd10, c.body_site, s.institution, cl.service_month
             FROM research.condition_occurrence c
             JOIN research.source_record s USING (source_record_id)
             LEFT JOIN research.claim cl ON cl.visit_occurrence_id = c.visit_occurrence_id
@@ -58,12 +58,14 @@ extension StoreReader {
             let master = try masters.code(vocabulary: row["source_vocabulary"], code: code, on: start, in: self)
             let name: String? = row["source_name"] ?? master?.name
             let seen = try (row["service_month"] as String?).map { try YearMonth(iso: $0) } ?? start.yearMonth
+            let written = (row["icd10"] as String?).map { [$0] }
             let entry = PersonSummary.DiagnosisEntry(
-                code: code, vocabulary: row["source_vocabulary"], name: name, icd10: master?.icd10 ?? [], startDate: start,
-                outcome: (row["outcome"] as Int?).flatMap(Self.outcomeName),
+                code: code, vocabulary: row["source_vocabulary"], name: name, icd10: written ?? master?.icd10 ?? [],
+                startDate: start, outcome: (row["outcome"] as Int?).flatMap(Self.outcomeName),
                 modifiers: (row["modifiers"] as String?)?.split(separator: " ").map(String.init) ?? [],
-                isMain: row["condition_status_concept_id"] == 32902, lastSeen: seen, institution: row["institution"])
-            let key = "\(code)|\(name ?? "")|\(start)|\(entry.modifiers)"
+                isMain: row["condition_status_concept_id"] == 32902, lastSeen: seen, institution: row["institution"],
+                bodySite: row["body_site"])
+            let key = "\(code)|\(name ?? "")|\(start)|\(entry.modifiers)|\(entry.bodySite ?? "")"
             if let existing = index[key] {
                 if seen >= diagnoses[existing].lastSeen { diagnoses[existing] = entry }
             } else {

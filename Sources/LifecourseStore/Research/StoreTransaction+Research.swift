@@ -46,12 +46,12 @@ extension StoreTransaction {
             INSERT INTO research.condition_occurrence (person_id, condition_start_date, condition_end_date,
                 condition_type_concept_id, condition_status_concept_id, stop_reason, visit_occurrence_id,
                 condition_source_value, condition_status_source_value, source_vocabulary, source_name, outcome,
-                modifiers, source_record_id, source_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                modifiers, icd10, body_site, source_record_id, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, row.person.rawValue, row.startDate.description, row.endDate?.description, row.typeConceptID,
                   row.statusConceptID, row.stopReason, row.visitID, row.sourceValue, row.statusSourceValue,
-                  row.vocabulary.rawValue, row.sourceName, row.outcome, row.modifiers, row.sourceRecordID,
-                  row.sourceLine)
+                  row.vocabulary.rawValue, row.sourceName, row.outcome, row.modifiers, row.icd10, row.bodySite,
+                  row.sourceRecordID, row.sourceLine)
     }
 
     public func insertExposure(_ row: ExposureRow) throws {
@@ -108,6 +108,8 @@ extension StoreTransaction {
         let fromFile = "source_record_id IN (SELECT source_record_id FROM research.source_record WHERE file_digest = ?)"
         try db.execute(sql: "DELETE FROM research.death_cause WHERE death_id IN (SELECT death_id FROM research.death WHERE \(fromFile))",
                        arguments: [digest])
+        try db.execute(sql: "DELETE FROM research.dpc_bundle WHERE \(fromFile)", arguments: [digest])
+        try db.execute(sql: "DELETE FROM research.dpc_stay WHERE \(fromFile)", arguments: [digest])
         try db.execute(sql: "DELETE FROM research.care_service WHERE care_claim_id IN (SELECT care_claim_id FROM research.care_claim WHERE \(fromFile))",
                        arguments: [digest])
         for table in ["cost", "care_claim", "care_certification", "death", "note", "condition_occurrence", "drug_exposure", "procedure_occurrence", "device_exposure", "claim",

@@ -58,6 +58,9 @@ enum Migrations {
         migrator.registerMigration("v9-suspended-index") { db in
             try db.execute(sql: "CREATE TABLE suspended_index (name TEXT PRIMARY KEY, sql TEXT NOT NULL)")
         }
+        migrator.registerMigration("v10-dpc-dental") { db in
+            try db.execute(sql: SchemaV10.dpc)
+        }
         return migrator
     }
 }

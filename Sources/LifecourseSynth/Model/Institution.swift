@@ -3,7 +3,7 @@ import LifecourseCore
 /// A simulated source institution and the habits of its system.
 struct SynthInstitution: Sendable {
     enum Kind: String, Sendable, Codable {
-        case clinic, hospital, pharmacy, checkupCentre
+        case clinic, hospital, pharmacy, checkupCentre, dentalClinic
     }
 
     let index: Int
@@ -19,6 +19,13 @@ struct SynthInstitution: Sendable {
     /// The clinic's system sends FHIR JP Core bundles (besides its claims).
     let sendsFHIR: Bool
     let habits: SystemHabits
+    /// An acute-care hospital paid by diagnosis group (DPC対象病院): its stays are billed as DPC claims.
+    var participatesInDPC = false
+    /// 医療機関別係数 of a DPC hospital (basic coefficient plus its functional evaluation), 1.3–1.6.
+    var dpcCoefficient: Double {
+        let hash = UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+        return 1.3 + Double((hash >> 20) % 3_000) / 10_000
+    }
 }
 
 /// How an institution's system writes identities (see ``IdentityNoise``).

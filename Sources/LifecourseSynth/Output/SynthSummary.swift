@@ -4,9 +4,11 @@ public struct SynthSummary: Sendable, Hashable, Codable {
     public var births = 0
     public var deaths = 0
     public var institutions = 0
-    /// 医科 claims files and claims.
+    /// 医科 and 歯科 claims files and claims; of the claims, how many are 歯科 and how many DPC.
     public var claimsFiles = 0
     public var claims = 0
+    public var dentalClaims = 0
+    public var dpcClaims = 0
     /// 調剤 claims files and claims.
     public var dispensingFiles = 0
     public var dispensingClaims = 0

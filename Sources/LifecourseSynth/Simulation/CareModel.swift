@@ -9,13 +9,17 @@ import LifecourseFormats
 struct CareModel {
     let config: SynthConfig
     let institutions: [SynthInstitution]
-    /// Pharmacies by municipality, by index of `institutions`.
+    /// Pharmacies and dental clinics by municipality, by index of `institutions`.
     let pharmacies: [Int: [Int]]
+    let dentists: [Int: [Int]]
 
     init(config: SynthConfig, institutions: [SynthInstitution]) {
         self.config = config
         self.institutions = institutions
         pharmacies = Dictionary(grouping: institutions.filter { $0.kind == .pharmacy }.map(\.index)) {
+            institutions[$0].municipality
+        }
+        dentists = Dictionary(grouping: institutions.filter { $0.kind == .dentalClinic }.map(\.index)) {
             institutions[$0].municipality
         }
     }
@@ -29,6 +33,8 @@ struct CareModel {
         var admission: CalendarDate?
         var radiography = false
         var firstVisit = false
+        /// What brings the person to a dental clinic.
+        var dental: DentalCondition?
     }
 
     /// The visits of `person` in `month`, by institution index, in a stable order.
@@ -79,6 +85,7 @@ struct CareModel {
             visits.drugs += [("loxoprofen60", 14), ("famotidine20", 14)]
             byInstitution[person.hospital] = visits
         }
+        addDentalVisits(of: person, lastDay: lastDay, random: &random, to: &byInstitution)
         return byInstitution.keys.sorted().map { ($0, byInstitution[$0]!) }
     }
 
@@ -99,6 +106,10 @@ struct CareModel {
     /// The claim an institution writes for a person's visits in a month.
     func claim(number: Int, person: SynthPerson, institution: SynthInstitution, month: YearMonth, visits: Visits,
                firstVisit: Bool) -> WrittenClaim {
+        if institution.kind == .dentalClinic {
+            return dentalClaim(number: number, person: person, clinic: institution, month: month, visits: visits,
+                               firstVisit: firstVisit)
+        }
         let written = WrittenIdentity(person: person, institution: institution, month: month, config: config)
         let inpatient = visits.admission != nil
         let days = visits.days.sorted()
@@ -152,6 +163,13 @@ struct CareModel {
             bedCount: inpatient ? institution.beds : nil, chartNumber: Self.chartNumber(person, institution))
         let card = WrittenClaim.Card(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol,
                                      number: written.number)
+        if inpatient, institution.participatesInDPC,
+           let dpc = dpcStay(person: person, hospital: institution, month: month, visits: visits) {
+            return WrittenClaim(
+                header: header, insurance: card,
+                qualification: written.branch.map { .init(confirmation: "01", branch: $0) }, diagnoses: [], items: [],
+                actualDays: days.count, points: dpc.bundledPoints, dpc: dpc)
+        }
         return WrittenClaim(
             header: header, insurance: card,
             qualification: written.branch.map { .init(confirmation: "01", branch: $0) },

@@ -4,8 +4,11 @@ import LifecourseCore
 /// (at least one), a hospital for about every 15,000 in each prefecture (at least one), and a pharmacy (保険薬局)
 /// for about every 2,000 persons in each municipality (at least one; Japan has about 62,000 pharmacies,
 /// 衛生行政報告例 2022), and a checkup centre (健診機関) for about every 30,000 persons in each prefecture (at least
-/// one), with real-format 10-digit codes (点数表 4 for pharmacies) and beds drawn from the
-/// national bed-size mix (医療施設調査).
+/// one), a dental clinic (歯科診療所) for about every 1,800 persons in each municipality (at least one; Japan has
+/// about 67,000, 医療施設調査 2022), with real-format 10-digit codes (点数表 3 for dental clinics, 4 for
+/// pharmacies) and beds drawn from the national bed-size mix (医療施設調査). The first hospital of each
+/// prefecture and every hospital of 200 beds or more is a DPC hospital (DPC対象病院: about 1,760 of 8,200
+/// hospitals, most acute-care beds).
 struct InstitutionBuilder {
     let config: SynthConfig
 
@@ -46,12 +49,14 @@ struct InstitutionBuilder {
             for number in 1...count {
                 let place = places[number % places.count]
                 let municipality = Geography.municipalities.firstIndex(of: place)!
-                institutions.append(SynthInstitution(
+                var hospital = SynthInstitution(
                     index: institutions.count, kind: .hospital,
                     code: code(prefecture: prefecture, schedule: .medical, municipality: municipality),
                     name: "\(place.name)総合病院\(number == 1 ? "" : String(number))", prefecture: prefecture,
                     municipality: municipality, beds: random.pick(Self.bedSizes) + random.int(0...49),
-                    dispensesInHouse: false, sendsFHIR: false, habits: SystemHabits(noise: config.noise, random: &random)))
+                    dispensesInHouse: false, sendsFHIR: false, habits: SystemHabits(noise: config.noise, random: &random))
+                hospital.participatesInDPC = number == 1 || hospital.beds >= 200
+                institutions.append(hospital)
             }
         }
         for municipality in perMunicipality.keys.sorted() {
@@ -75,6 +80,17 @@ struct InstitutionBuilder {
                     code: code(prefecture: prefecture, schedule: .medical, municipality: municipality),
                     name: "\(place.name)健診センター\(number == 1 ? "" : String(number))", prefecture: prefecture,
                     municipality: municipality, beds: 0, dispensesInHouse: false, sendsFHIR: false,
+                    habits: SystemHabits(noise: config.noise, random: &random)))
+            }
+        }
+        for municipality in perMunicipality.keys.sorted() {
+            let place = Geography.municipalities[municipality]
+            for number in 1...max(1, perMunicipality[municipality]! / 1800) {
+                institutions.append(SynthInstitution(
+                    index: institutions.count, kind: .dentalClinic,
+                    code: code(prefecture: place.prefectureCode, schedule: .dental, municipality: municipality),
+                    name: "\(place.name)第\(number)歯科医院", prefecture: place.prefectureCode, municipality: municipality,
+                    beds: 0, dispensesInHouse: false, sendsFHIR: false,
                     habits: SystemHabits(noise: config.noise, random: &random)))
             }
         }

@@ -116,12 +116,15 @@ public struct SynthGenerator: Sendable {
                     writer.institution(institution.code, payer: file.payer, name: institution.name,
                                        billingMonth: YearMonth(index: month.index + 1))
                     for claim in file.claims { writer.claim(claim) }
+                    let dental = institution.kind == .dentalClinic
                     summary.bytes += try write(
-                        try writer.finish(), kind: "medical", institution: institution, payer: file.payer, month: month,
+                        try writer.finish(), kind: dental ? "dental" : "medical", institution: institution, payer: file.payer, month: month,
                         claims: file.claims.map(\.header.claimNumber), people: file.people, to: output,
                         truth: truthClaims)
                     summary.claimsFiles += 1
                     summary.claims += file.claims.count
+                    if dental { summary.dentalClaims += file.claims.count }
+                    summary.dpcClaims += file.claims.filter { $0.dpc != nil }.count
                 }
                 for key in pharmacyFiles.keys.sorted() where config.outputs.contains(.claims) {
                     let file = pharmacyFiles[key]!

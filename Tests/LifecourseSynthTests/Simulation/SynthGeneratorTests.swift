@@ -75,14 +75,16 @@ import Testing
     }
 
     /// An independent check: Foundation's decoder (not the project's) and the field counts of the layouts
-    /// (FORMATS.md for 医科; the 調剤 layout of the README's formats section).
+    /// (FORMATS.md for 医科; 記録条件仕様 DPC用 and 歯科用 for DPC and 歯科; the 調剤 layout of the README's formats
+    /// section).
     @Test func writesClaimsWithTheFieldCountsOfTheLayout() throws {
         let output = try TemporaryDirectory()
         defer { output.remove() }
         let summary = try SynthGenerator(config: Self.config).run(to: output.url)
         let layouts = [
             "medical": ["IR": 10, "RE": 38, "HO": 15, "KO": 12, "SN": 9, "SY": 8, "SI": 44, "IY": 44, "TO": 48, "CO": 5,
-                        "GO": 4],
+                        "GO": 4, "BU": 6, "SB": 8, "KK": 14, "SK": 7, "GA": 7, "HH": 9, "GT": 12, "CD": 11],
+            "dental": ["IR": 10, "RE": 27, "HO": 14, "SN": 9, "HS": 13, "SS": 109, "GO": 4],
             "pharmacy": ["YK": 9, "RE": 42, "HO": 14, "KO": 10, "SN": 9, "SH": 10, "CZ": 71, "IY": 10, "KI": 114,
                          "GO": 4],
         ]
@@ -103,9 +105,18 @@ import Testing
                     if fields[0] == "GO" { #expect(Int(fields[2]) == points, "\(file.path)") }
                 }
             }
-            #expect(claims == (kind == "medical" ? summary.claims : summary.dispensingClaims))
-            let expected: Set = kind == "medical" ? ["IR", "RE", "HO", "SN", "SY", "SI", "IY", "GO"]
-                : ["YK", "RE", "HO", "SN", "SH", "CZ", "IY", "KI", "GO"]
+            let expectedClaims = switch kind {
+            case "medical": summary.claims - summary.dentalClaims
+            case "dental": summary.dentalClaims
+            default: summary.dispensingClaims
+            }
+            #expect(claims == expectedClaims, "\(kind)")
+            let expected: Set<String> = switch kind {
+            case "medical": summary.dpcClaims > 0 ? ["IR", "RE", "HO", "SN", "SY", "SI", "IY", "GO", "BU", "SB", "HH", "CD"]
+                : ["IR", "RE", "HO", "SN", "SY", "SI", "IY", "GO"]
+            case "dental": ["IR", "RE", "HO", "HS", "SS", "GO"]
+            default: ["YK", "RE", "HO", "SN", "SH", "CZ", "IY", "KI", "GO"]
+            }
             #expect(seen.isSuperset(of: expected), "\(kind): \(seen)")
         }
         #expect(summary.dispensingClaims > summary.claims / 4)

@@ -29,6 +29,9 @@ public struct ClaimHeaderRecord: Sendable, Hashable {
     public let patientState: String?
     /// 調剤 claims: the institution whose prescriptions were dispensed (処方医療機関), when written.
     public let prescriber: Prescriber?
+    /// 歯科 outpatient claims: 診療開始日 and 転帰区分 of the course of treatment (医科 writes them per diagnosis).
+    public let treatmentStart: CalendarDate?
+    public let treatmentOutcome: DiagnosisOutcome?
 
     /// The prescribing institution of a 調剤 claim.
     public struct Prescriber: Sendable, Hashable {
@@ -36,7 +39,7 @@ public struct ClaimHeaderRecord: Sendable, Hashable {
         public let name: String?
     }
 
-    /// Reads an RE record of a file of `kind`: 医科 and 調剤 share the first seven fields and differ after them.
+    /// Reads an RE record of a file of `kind`: 医科, 歯科 and 調剤 share the first seven fields and differ after them.
     public init(_ fields: ClaimsFields, kind: ClaimsFileKind = .medical, dialect: ClaimsDialect) throws(SourceError) {
         guard let number = try fields.integer(1, "レセプト番号") else {
             throw fields.error(1, "レセプト番号", "the field is empty but required")
@@ -52,6 +55,26 @@ public struct ClaimHeaderRecord: Sendable, Hashable {
             try DateCode.date(text, policy: dialect.eraPolicy)
         }
         benefitRate = try fields.integer(7, "給付割合")
+        treatmentStart = kind == .dental ? try fields.date(9, "診療開始日", policy: dialect.eraPolicy) : nil
+        if kind == .dental, let outcome = try fields.integer(10, "転帰区分") {
+            guard let value = DiagnosisOutcome(rawValue: outcome) else {
+                throw fields.error(10, "転帰区分", "'\(outcome)' is not 1 継続, 2 治ゆ, 3 死亡 or 4 中止")
+            }
+            treatmentOutcome = value
+        } else {
+            treatmentOutcome = nil
+        }
+        if kind == .dental {
+            prescriber = nil
+            admissionDate = try fields.date(8, "入院年月日", policy: dialect.eraPolicy)
+            specialNotes = Self.notes(fields[13])
+            bedCount = nil
+            chartNumber = fields.optional(15)
+            searchNumber = fields.optional(19)
+            kanaName = fields.optional(25)
+            patientState = fields.optional(26)
+            return
+        }
         if kind == .pharmacy {
             admissionDate = nil
             specialNotes = Self.notes(fields[8])

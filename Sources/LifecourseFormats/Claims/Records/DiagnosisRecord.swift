@@ -55,14 +55,7 @@ public struct DiagnosisRecord: Sendable, Hashable {
             throw fields.error(3, "転帰区分", "'\(outcomeCode)' is not 1 継続, 2 治ゆ, 3 死亡 or 4 中止")
         }
         self.outcome = outcome
-        let modifierText = fields[4]
-        guard modifierText.utf8.count % 4 == 0, modifierText.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
-            throw fields.error(4, "修飾語コード", "'\(modifierText)' is not a run of 4-digit codes")
-        }
-        modifiers = stride(from: 0, to: modifierText.utf8.count, by: 4).map { start in
-            let utf8 = Array(modifierText.utf8)
-            return String(decoding: utf8[start..<start + 4], as: UTF8.self)
-        }
+        modifiers = try fields.modifierCodes(4)
         name = fields.optional(5)
         isMain = fields[6] == "01"
         comment = fields.optional(7)

@@ -21,7 +21,13 @@ public struct InsuranceRecord: Sendable, Hashable {
         cardNumber = try fields.required(3, "被保険者証等の番号")
         actualDays = try fields.integer(4, kind == .pharmacy ? "処方箋受付回数" : "診療実日数")
         totalPoints = try fields.integer(5, "合計点数")
-        patientBurden = try fields.integer(kind == .pharmacy ? 9 : 11, "負担金額")
+        // 医科 writes a 予備 field after 合計点数 that 歯科 does not; 調剤 has no meal fields.
+        let burdenField = switch kind {
+        case .medical: 11
+        case .dental: 10
+        case .pharmacy: 9
+        }
+        patientBurden = try fields.integer(burdenField, "負担金額")
     }
 }
 

@@ -1,9 +1,13 @@
 public import LifecourseCore
 
-/// One billed item of a claim: SI (診療行為), IY (医薬品) or TO (特定器材).
+/// One billed item of a claim: SI (診療行為), IY (医薬品), TO (特定器材) or, in 歯科 claims, SS (歯科診療行為).
 ///
 /// An empty 診療識別 means "the same as the item before"; the claim reader fills it in, so
 /// ``category`` is the effective one.
+///
+/// 医科 and 歯科 lay these records out differently (記録条件仕様 医科用 and 歯科用): 医科 SI/IY/TO carry three
+/// comments before the day counts; 歯科 SI/IY/TO have none, 歯科 IY adds 医薬品区分, 歯科 TO puts 点数 and 回数
+/// after the product name, and SS carries a second quantity and up to 35 additions (加算).
 public struct ServiceRecord: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// SI: a procedure, examination or fee item.
@@ -12,6 +16,14 @@ public struct ServiceRecord: Sendable, Hashable {
         case drug = "IY"
         /// TO: a specified device or material.
         case device = "TO"
+        /// SS: a dental procedure (歯科診療行為).
+        case dentalProcedure = "SS"
+    }
+
+    /// A 加算 of a dental procedure (SS): its 5-character code and quantity.
+    public struct Addition: Sendable, Hashable {
+        public let code: String
+        public let quantity: Int?
     }
 
     public struct Comment: Sendable, Hashable {
@@ -39,10 +51,19 @@ public struct ServiceRecord: Sendable, Hashable {
     public let unitCode: String?
     public let unitPrice: Double?
     public let productName: String?
+    /// SS only: 診療行為数量データ２ and the 加算 written with the procedure.
+    public let secondQuantity: Double?
+    public let additions: [Addition]
+    /// 歯科 IY only: 医薬品区分.
+    public let drugClass: String?
+    /// The column of the day 1 count in this record's layout (to name a day in an error).
+    public let firstDayField: Int
 
-    public init(_ fields: ClaimsFields) throws(SourceError) {
-        guard let kind = Kind(rawValue: fields.recordType) else {
-            throw fields.error(0, "レコード識別情報", "'\(fields.recordType)' is not SI, IY or TO")
+    /// Reads an SI, IY, TO or SS record in the layout of a file of `layout` (医科 or 歯科).
+    public init(_ fields: ClaimsFields, layout: ClaimsFileKind = .medical) throws(SourceError) {
+        guard let kind = Kind(rawValue: fields.recordType), kind != .dentalProcedure || layout == .dental else {
+            throw fields.error(0, "レコード識別情報", "'\(fields.recordType)' is not SI, IY or TO"
+                                   + (layout == .dental ? " or SS" : ""))
         }
         self.kind = kind
         category = fields.optional(1)
@@ -51,25 +72,62 @@ public struct ServiceRecord: Sendable, Hashable {
             throw fields.error(3, "コード", "the field is empty but required")
         }
         self.code = code
-        quantity = try fields.decimal(4, kind == .procedure ? "数量データ" : "使用量")
-        points = try fields.integer(5, "点数")
-        times = try fields.integer(6, "回数")
-        let commentStart: Int
-        if kind == .device {
+        quantity = try fields.decimal(4, kind == .drug || kind == .device ? "使用量" : "数量データ")
+        var secondQuantity: Double?
+        var additions = [Addition]()
+        var drugClass: String?
+        var unitCode: String?
+        var unitPrice: Double?
+        var productName: String?
+        var comments = [Comment]()
+        let pointsField: Int
+        switch (layout, kind) {
+        case (.dental, .dentalProcedure):
+            secondQuantity = try fields.decimal(5, "診療行為数量データ２")
+            for index in stride(from: 6, to: 76, by: 2) {
+                guard let code = fields.optional(index) else { continue }
+                additions.append(Addition(code: code, quantity: try fields.integer(index + 1, "加算数量データ")))
+            }
+            pointsField = 76
+        case (.dental, .device):
+            unitCode = fields.optional(5)
+            unitPrice = try fields.decimal(6, "単価")
+            productName = fields.optional(11)
+            pointsField = 12
+        case (.dental, .drug):
+            drugClass = fields.optional(7)
+            pointsField = 5
+        case (.dental, _):
+            pointsField = 5
+        case (_, .device):
             unitCode = fields.optional(7)
             unitPrice = try fields.decimal(8, "単価")
             productName = fields.optional(10)
-            commentStart = 11
+            pointsField = 5
+        default:
+            pointsField = 5
+        }
+        points = try fields.integer(pointsField, "点数")
+        times = try fields.integer(pointsField + 1, "回数")
+        let firstDay: Int
+        if layout == .dental {
+            firstDay = kind == .drug ? 8 : pointsField + 2
         } else {
-            unitCode = nil
-            unitPrice = nil
-            productName = nil
-            commentStart = 7
+            let commentStart = kind == .device ? 11 : 7
+            comments = stride(from: commentStart, to: commentStart + 6, by: 2).compactMap { index in
+                fields.optional(index).map { Comment(code: $0, text: fields.optional(index + 1)) }
+            }
+            firstDay = commentStart + 6
         }
-        comments = stride(from: commentStart, to: commentStart + 6, by: 2).compactMap { index in
-            fields.optional(index).map { Comment(code: $0, text: fields.optional(index + 1)) }
-        }
-        dayCounts = try fields.dayCounts(from: commentStart + 6)
+        self.secondQuantity = secondQuantity
+        self.additions = additions
+        self.drugClass = drugClass
+        self.unitCode = unitCode
+        self.unitPrice = unitPrice
+        self.productName = productName
+        self.comments = comments
+        firstDayField = firstDay
+        dayCounts = try fields.dayCounts(from: firstDay)
     }
 
     /// The days of the month with a count, in order.
