@@ -67,7 +67,7 @@ public struct Ingestor: Sendable {
             let first = next
             var batch: [IngestReport] = []
             do {
-                try store.write { transaction in
+                try store.writeWithoutForeignKeyChecks { transaction in
                     var bytes = 0
                     while next < files.count, batch.isEmpty || bytes < batchBytes {
                         let index = next
@@ -138,8 +138,8 @@ public struct Ingestor: Sendable {
             throw IngestError("the store changed while the file was read (another ingest at the same time?); ingest it again")
         }
         try transaction.deleteRows(fromFile: digest)
-        let receiptID = try transaction.beginReceipt(
-            NewReceipt(digest: digest, fileName: file.path, fileSize: file.size, format: format.rawValue))
+        let newReceipt = NewReceipt(digest: digest, fileName: file.path, fileSize: file.size, format: format.rawValue)
+        let receiptID = try transaction.beginReceipt(newReceipt)
         var writer = FileEventWriter(
             writer: SourceRecordWriter(transaction: transaction, linker: linker, digest: digest, cache: cache),
             receiptID: receiptID)
@@ -160,7 +160,7 @@ public struct Ingestor: Sendable {
         }
         var counts = writer.counts
         counts.recordsRead = recordsRead
-        try transaction.finishReceipt(receiptID, counts: counts)
-        return IngestReport(file: file.path, status: .ingested, receipt: try transaction.receipt(digest: digest), message: nil)
+        let receipt = try transaction.finishReceipt(receiptID, of: newReceipt, counts: counts)
+        return IngestReport(file: file.path, status: .ingested, receipt: receipt, message: nil)
     }
 }

@@ -33,6 +33,8 @@ import Testing
         #expect(digests["research.procedure_occurrence"]?.rows == 320)
         #expect(digests["research.note"]?.rows == 56)
         #expect(digests["governance.receipt"]?.rows == 1)
+        // Stored without SQLite's foreign-key checks: every key points to its row all the same.
+        #expect(try test.store.foreignKeyViolations().isEmpty)
     }
 
     @Test func changesNothingWhenTheSameFileComesAgain() throws {
@@ -257,6 +259,7 @@ import Testing
         for table in expected.keys where table.hasPrefix("research.") {
             #expect(stored[table] == expected[table], "\(table)")
         }
+        #expect(try bulk.store.foreignKeyViolations().isEmpty)
         // A second run of the same size into the now larger zone is no bulk load.
         let second = Ingestor(store: bulk.store, linker: linker)
         linker.sawIndexes.withLock { $0.removeAll() }

@@ -102,7 +102,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))-\(day.zeroPadded(to: 2))"
+        guard (0...9999).contains(year) else {
+            return "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))-\(day.zeroPadded(to: 2))"
+        }
+        // Every stored row writes its dates: ten ASCII bytes make a small string, built without allocating.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            buffer.writeDigits(year, at: 0, width: 4)
+            buffer[4] = 0x2D
+            buffer.writeDigits(month, at: 5, width: 2)
+            buffer[7] = 0x2D
+            buffer.writeDigits(day, at: 8, width: 2)
+            return 10
+        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -123,5 +134,16 @@ extension Int {
     public func zeroPadded(to width: Int) -> String {
         let text = String(self)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}
+
+extension UnsafeMutableBufferPointer<UInt8> {
+    /// Writes `value` (not negative) as `width` decimal digits with leading zeros, from `index`.
+    func writeDigits(_ value: Int, at index: Int, width: Int) {
+        var rest = value
+        for position in stride(from: index + width - 1, through: index, by: -1) {
+            self[position] = UInt8(0x30 + rest % 10)
+            rest /= 10
+        }
     }
 }

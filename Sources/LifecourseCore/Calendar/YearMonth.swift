@@ -46,7 +46,15 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var compact: String { year.zeroPadded(to: 4) + month.zeroPadded(to: 2) }
 
     /// `YYYY-MM`.
-    public var description: String { "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))" }
+    public var description: String {
+        guard (0...9999).contains(year) else { return "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))" }
+        return String(unsafeUninitializedCapacity: 7) { buffer in
+            buffer.writeDigits(year, at: 0, width: 4)
+            buffer[4] = 0x2D
+            buffer.writeDigits(month, at: 5, width: 2)
+            return 7
+        }
+    }
 
     public init(from decoder: any Decoder) throws {
         try self.init(iso: try decoder.singleValueContainer().decode(String.self))

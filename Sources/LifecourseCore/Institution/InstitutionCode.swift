@@ -9,34 +9,40 @@ public struct InstitutionCode: Sendable, Hashable, Comparable, TextCode, CustomS
     public let feeSchedule: FeeSchedule
     /// The 7-digit code within the prefecture (郡市区番号 2 + 医療機関番号 4 + 検証番号 1).
     public let localCode: String
+    /// The 10 digits (kept, as every stored row of the institution writes them).
+    public let code: String
 
     /// - Throws: ``ValueError`` when a part is not of its shape.
     public init(prefecture: Prefecture, feeSchedule: FeeSchedule, localCode: some StringProtocol) throws(ValueError) {
-        guard localCode.count == 7, localCode.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard localCode.utf8.count == 7, localCode.utf8.allSatisfy(Self.isDigit) else {
             throw .malformed(String(localCode), expected: "a 7-digit institution code (医療機関コード)")
         }
         self.prefecture = prefecture
         self.feeSchedule = feeSchedule
         self.localCode = String(localCode)
+        code = prefecture.codeText + String(feeSchedule.rawValue) + self.localCode
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     /// Reads the 10-digit form, e.g. `1310000010`.
     public init(_ text: some StringProtocol) throws(ValueError) {
         let expected = "a 10-digit institution code: 都道府県 2 + 点数表 1 + 医療機関コード 7"
-        guard text.count == 10, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        let digits = Array(text.utf8)
+        guard digits.count == 10, digits.allSatisfy(Self.isDigit) else {
             throw .malformed(String(text), expected: expected)
         }
-        let prefecture = try Prefecture(text.prefix(2))
-        let scheduleDigit = Int(String(text.dropFirst(2).prefix(1)))!
+        let prefecture = try Prefecture(code: Int(digits[0] - 0x30) * 10 + Int(digits[1] - 0x30))
+        let scheduleDigit = Int(digits[2] - 0x30)
         guard let schedule = FeeSchedule(rawValue: scheduleDigit) else {
             throw .outOfRange(String(text), expected: expected,
                               reason: "点数表 \(scheduleDigit) is not 1 医科, 3 歯科, 4 調剤 or 6 訪問看護")
         }
-        try self.init(prefecture: prefecture, feeSchedule: schedule, localCode: text.suffix(7))
+        self.prefecture = prefecture
+        feeSchedule = schedule
+        localCode = String(decoding: digits[3...], as: UTF8.self)
+        code = String(decoding: digits, as: UTF8.self)
     }
-
-    /// The 10 digits.
-    public var code: String { prefecture.codeText + String(feeSchedule.rawValue) + localCode }
 
     /// Whether the last digit is the Luhn check digit of the nine before it.
     public var hasValidCheckDigit: Bool { CheckDigit.isValidLuhn(code) }

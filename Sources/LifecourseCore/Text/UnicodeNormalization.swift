@@ -21,7 +21,8 @@ public enum UnicodeNormalization {
             if halfWidthKana, let folded = foldingHalfWidthKana(text) { return folded }
             if !halfWidthKana {
                 // NFKC maps the ideographic space to U+0020 and leaves the stable scalars alone.
-                return ideographicSpaces ? String(text).replacingOccurrences(of: "\u{3000}", with: " ") : String(text)
+                guard ideographicSpaces else { return String(text) }
+                return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value == 0x3000 ? " " : $0 }))
             }
         }
         return String(text).decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping

@@ -16,6 +16,28 @@ final class LinkCache: Sendable {
         let format: String
         let sender: String
         let identity: PersonIdentity
+        /// Hashed once: a unit's key is looked up in up to three dictionaries, and hashing an identity (names in
+        /// kanji and kana, cards) was a tenth of the writing thread's work.
+        private let hash: Int
+
+        init(format: String, sender: String, identity: PersonIdentity) {
+            self.format = format
+            self.sender = sender
+            self.identity = identity
+            var hasher = Hasher()
+            hasher.combine(format)
+            hasher.combine(sender)
+            hasher.combine(identity)
+            hash = hasher.finalize()
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.hash == rhs.hash && lhs.format == rhs.format && lhs.sender == rhs.sender && lhs.identity == rhs.identity
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(hash)
+        }
     }
 
     private struct State {

@@ -42,9 +42,11 @@ public struct IdentityKeys: Sendable, Hashable {
         careCard = identity.careInsurance.map {
             [Self.digits($0.insurerNumber), Self.digits($0.insuredNumber), birth, sex].joined(separator: "|")
         }
-        names = Set([identity.name, identity.kanaName].compactMap { $0.map(Self.name) }.filter { !$0.isEmpty })
+        let name = identity.name.map(Self.name)
+        let kanaName = identity.kanaName.map(Self.name)
+        names = Set([name, kanaName].compactMap { $0 }.filter { !$0.isEmpty })
         let cardText = cards.map { $0.base + "|" + ($0.branch ?? "") }.joined(separator: ";")
-        record = [source, identity.name.map(Self.name) ?? "", identity.kanaName.map(Self.name) ?? "", birth, sex,
+        record = [source, name ?? "", kanaName ?? "", birth, sex,
                   cardText, publicExpenseCards.joined(separator: ";"), identity.patientNumber ?? ""]
             .joined(separator: "|") + (careCard.map { "|care:" + $0 } ?? "")
     }
@@ -63,11 +65,29 @@ public struct IdentityKeys: Sendable, Hashable {
 
     /// A card symbol or number as compared: NFKC, upper case, no spaces or hyphens.
     public static func card(_ text: String) -> String {
-        UnicodeNormalization.nfkc(text).uppercased().filter { !$0.isWhitespace && !"-‐−－".contains($0) }
+        let normalized = UnicodeNormalization.nfkc(text)
+        if normalized.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most cards once NFKC has folded full-width digits): bytes upper-cased, spaces and hyphens dropped.
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(normalized.utf8.count)
+            for byte in normalized.utf8 {
+                switch byte {
+                case 0x09...0x0D, 0x20, 0x2D: continue
+                case 0x61...0x7A: bytes.append(byte - 0x20)
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return normalized.uppercased().filter { !$0.isWhitespace && !"-‐−－".contains($0) }
     }
 
     /// Only the digits, after NFKC.
     public static func digits(_ text: String) -> String {
-        UnicodeNormalization.nfkc(text).filter { $0.isASCII && $0.isNumber }
+        let normalized = UnicodeNormalization.nfkc(text)
+        guard normalized.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return normalized.filter { $0.isASCII && $0.isNumber }
+        }
+        return String(decoding: normalized.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
     }
 }

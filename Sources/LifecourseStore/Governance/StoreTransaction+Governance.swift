@@ -79,17 +79,34 @@ extension StoreTransaction {
     }
 
     public func finishReceipt(_ id: Int64, counts: ReceiptCounts) throws {
-        let digest = try Data.fetchOne(db.cachedStatement(sql: "SELECT file_digest FROM governance.receipt WHERE receipt_id = ?"),
-                                       arguments: [id]) ?? Data()
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT file_digest, file_size, format FROM governance.receipt WHERE receipt_id = ?
+            """), arguments: [id]) else { return }
+        try finishReceipt(id, of: NewReceipt(digest: row["file_digest"], fileName: "", fileSize: row["file_size"],
+                                             format: row["format"]), counts: counts)
+    }
+
+    /// Sets a receipt's counts and returns the receipt as stored, without reading it back (``beginReceipt(_:)``'s
+    /// receipt gives what the row holds).
+    @discardableResult
+    public func finishReceipt(_ id: Int64, of receipt: NewReceipt, counts: ReceiptCounts) throws -> ReceiptRecord {
         let warnings = counts.warnings.isEmpty ? nil : rawCipher.seal(
             String(decoding: try JSONEncoder().encode(counts.warnings), as: UTF8.self),
-            context: "governance.receipt.warnings|\(digest.hex)")
+            context: "governance.receipt.warnings|\(receipt.digest.hex)")
         try execute("""
             UPDATE governance.receipt SET institution = ?, records_read = ?, units_read = ?, units_accepted = ?,
                 units_quarantined = ?, unknown_records = ?, sealed_warnings = ?
             WHERE receipt_id = ?
             """, [counts.institution, counts.recordsRead, counts.unitsRead, counts.unitsAccepted,
                   counts.unitsQuarantined, counts.unknownRecords, warnings, id])
+        let receivedAt = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT received_at FROM governance.receipt WHERE receipt_id = ?"),
+            arguments: [id]) ?? ""
+        return ReceiptRecord(
+            id: id, sha256: receipt.digest.hex, fileName: receipt.fileName, fileSize: receipt.fileSize,
+            format: receipt.format, institution: counts.institution, receivedAt: receivedAt,
+            recordsRead: counts.recordsRead, unitsRead: counts.unitsRead, unitsAccepted: counts.unitsAccepted,
+            unitsQuarantined: counts.unitsQuarantined, unknownRecords: counts.unknownRecords, warnings: counts.warnings)
     }
 
     /// Stores a quarantined unit; its problem and raw lines are encrypted (they may hold identities).

@@ -4,11 +4,16 @@ import Foundation
 /// AES-256-GCM encryption of single fields. The context (table, column and row key) is authenticated
 /// as associated data, so a ciphertext moved to another row or column fails to open.
 struct FieldCipher: Sendable {
-    private let key: [UInt8]
+    private let keys: PreparedKeys
+    private let isVault: Bool
 
-    init(key: [UInt8]) {
-        self.key = key
+    /// The cipher of the vault's identity fields or of raw source data.
+    init(_ keys: KeyRing, vault: Bool) {
+        self.keys = keys.prepared
+        isVault = vault
     }
+
+    private var key: SymmetricKey { isVault ? keys.vault : keys.raw }
 
     /// nonce (12) ‖ ciphertext ‖ tag (16).
     func seal(_ plaintext: String, context: String) -> Data {
@@ -17,14 +22,14 @@ struct FieldCipher: Sendable {
 
     func seal(_ plaintext: Data, context: String) -> Data {
         // A random 96-bit nonce per field; with far fewer than 2^32 seals per key the collision risk is negligible.
-        let box = try! AES.GCM.seal(plaintext, using: SymmetricKey(data: key), authenticating: Data(context.utf8))
+        let box = try! AES.GCM.seal(plaintext, using: key, authenticating: Data(context.utf8))
         return box.combined!
     }
 
     func open(_ sealed: Data, context: String) throws(StoreError) -> Data {
         do {
             let box = try AES.GCM.SealedBox(combined: sealed)
-            return try AES.GCM.open(box, using: SymmetricKey(data: key), authenticating: Data(context.utf8))
+            return try AES.GCM.open(box, using: key, authenticating: Data(context.utf8))
         } catch {
             throw .sealedDataDamaged(context)
         }

@@ -4,7 +4,8 @@ public import LifecourseCore
 
 /// The keys derived from a ``MasterKey`` with HKDF-SHA256, one per purpose, so that no key serves two ends.
 ///
-/// Keys are kept as bytes (`SymmetricKey` is not `Sendable`) and built where used.
+/// Keys are kept as bytes, and prepared once for their algorithms (``PreparedKeys``): an ingest computes hundreds of
+/// thousands of blind keys and seals, and preparing a key each time was a fifth of that work.
 public struct KeyRing: Sendable {
     /// Encrypts identity fields in the vault.
     let vault: [UInt8]
@@ -18,6 +19,7 @@ public struct KeyRing: Sendable {
     let releases: [UInt8]
     /// Derives research IDs from the identity that first names a person.
     let researchIDs: [UInt8]
+    let prepared: PreparedKeys
 
     public init(_ master: MasterKey) {
         func derive(_ purpose: String) -> [UInt8] {
@@ -31,6 +33,7 @@ public struct KeyRing: Sendable {
         keyCheck = derive("key-check-v1")
         releases = derive("release-pseudonyms-v1")
         researchIDs = derive("research-ids-v1")
+        prepared = PreparedKeys(vault: vault, raw: raw, blindIndex: blindIndex, researchIDs: researchIDs)
     }
 
     /// The value stored with a store to recognise its key.
@@ -43,16 +46,35 @@ public struct KeyRing: Sendable {
     public func researchID(derivedFrom recordKey: Data, attempt: Int) -> ResearchID {
         var message = recordKey
         message.append(contentsOf: withUnsafeBytes(of: UInt32(attempt).bigEndian) { Array($0) })
-        let mac = Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: researchIDs)))
+        var hmac = prepared.researchIDs
+        hmac.update(data: message)
+        let mac = Array(hmac.finalize())
         let number = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } >> 9
         return (try? ResearchID(rawValue: Int64(number))) ?? researchID(derivedFrom: recordKey, attempt: attempt + 1 << 16)
     }
 
     /// The blind key of a normalized value: HMAC-SHA256 over the kind and the value.
     public func blindKey(_ normalized: String, kind: String) -> Data {
-        var message = Data(kind.utf8)
-        message.append(0x1F)
-        message.append(contentsOf: normalized.utf8)
-        return Data(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: blindIndex)))
+        var hmac = prepared.blindIndex
+        hmac.update(data: Data(kind.utf8))
+        hmac.update(data: [0x1F])
+        hmac.update(data: Data(normalized.utf8))
+        return Data(hmac.finalize())
+    }
+}
+
+/// The keys of a ``KeyRing`` prepared for their algorithms: AES-GCM keys for the ciphers, HMACs already keyed (an
+/// HMAC is copied, then fed the message). Immutable after creation, so one instance serves every thread.
+final class PreparedKeys: @unchecked Sendable {
+    let vault: SymmetricKey
+    let raw: SymmetricKey
+    let blindIndex: HMAC<SHA256>
+    let researchIDs: HMAC<SHA256>
+
+    init(vault: [UInt8], raw: [UInt8], blindIndex: [UInt8], researchIDs: [UInt8]) {
+        self.vault = SymmetricKey(data: vault)
+        self.raw = SymmetricKey(data: raw)
+        self.blindIndex = HMAC<SHA256>(key: SymmetricKey(data: blindIndex))
+        self.researchIDs = HMAC<SHA256>(key: SymmetricKey(data: researchIDs))
     }
 }

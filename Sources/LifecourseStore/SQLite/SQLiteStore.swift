@@ -57,6 +57,10 @@ public final class SQLiteStore: Sendable {
                 let path = directory.appendingPathComponent("\(zone).sqlite").path
                 try db.execute(sql: "ATTACH DATABASE ? AS \(zone)", arguments: [path])
                 if !db.configuration.readonly {
+                    // 16 KiB pages for a new zone (SQLite keeps a file's page size once it has tables): the research
+                    // zone grows by appending rows and index entries, and larger pages mean fewer pages to balance,
+                    // shallower B-trees and fewer WAL frames (an ingest took about a tenth less CPU than with 4 KiB).
+                    try db.execute(sql: "PRAGMA \(zone).page_size = 16384")
                     try db.execute(sql: "PRAGMA \(zone).journal_mode = WAL")
                     // In WAL mode NORMAL commits without an fsync each time: a crashed process loses nothing
                     // committed, a power cut may roll back the last files, which ``flush()`` makes durable.
@@ -129,6 +133,40 @@ public final class SQLiteStore: Sendable {
     @discardableResult
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try pool.write { db in try body(StoreTransaction(db: db, keys: keys)) }
+    }
+
+    /// Like ``write(_:)`` without SQLite's foreign-key checks, for the ingest: every key its rows carry is one it
+    /// has just inserted or looked up in the same transaction, so the checks (a B-tree lookup into each parent
+    /// table for every row) prove nothing there. Every other connection and transaction keeps them on, and tests
+    /// check the ingested store with `PRAGMA foreign_key_check`.
+    @discardableResult
+    public func writeWithoutForeignKeyChecks<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            // The pragma cannot change inside a transaction; it is set back whatever happens.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var result: T?
+            try db.inTransaction {
+                result = try body(StoreTransaction(db: db, keys: keys))
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// The rows whose foreign keys point to no row (`PRAGMA foreign_key_check` on every zone), one line each:
+    /// none in a sound store. Ingests insert without the checks (``writeWithoutForeignKeyChecks(_:)``); this proves
+    /// what they stored.
+    public func foreignKeyViolations() throws -> [String] {
+        // On the writing connection: a reader's PRAGMA was seen to miss rows just committed (it may run before the
+        // read transaction takes its snapshot of the attached zones).
+        try pool.writeWithoutTransaction { db in
+            try Self.zones.flatMap { zone in
+                try Row.fetchAll(db, sql: "PRAGMA \(zone).foreign_key_check").map { row in
+                    "\(zone).\(row[0] as String) row \(row[1] as Int64? ?? 0) → \(row[2] as String)"
+                }
+            }
+        }
     }
 
     /// Makes everything committed durable on disk: checkpoints every zone's write-ahead log into its file, which

@@ -50,8 +50,8 @@ public struct StoreReader {
     init(db: Database, keys: KeyRing) {
         self.db = db
         self.keys = keys
-        vaultCipher = FieldCipher(key: keys.vault)
-        rawCipher = FieldCipher(key: keys.raw)
+        vaultCipher = FieldCipher(keys, vault: true)
+        rawCipher = FieldCipher(keys, vault: false)
     }
 }
 

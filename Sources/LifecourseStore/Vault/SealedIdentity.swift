@@ -16,7 +16,7 @@ public struct SealedIdentity: Sendable, Hashable {
 
     /// - Throws: when the cards cannot be encoded (they always can).
     public init(_ identity: PersonIdentity, recordKey: Data, keys: KeyRing) throws {
-        let cipher = FieldCipher(key: keys.vault)
+        let cipher = FieldCipher(keys, vault: true)
         let context = recordKey.hex
         func seal(_ column: String, _ value: String?) -> Data? {
             value.map { cipher.seal($0, context: "vault.identity.\(column)|\(context)") }

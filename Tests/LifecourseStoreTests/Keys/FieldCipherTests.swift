@@ -4,7 +4,7 @@ import Testing
 @testable import LifecourseStore
 
 @Suite struct FieldCipherTests {
-    let cipher = FieldCipher(key: Array(repeating: 1, count: 32))
+    let cipher = FieldCipher(KeyRing(try! MasterKey(bytes: Array(repeating: 1, count: 32))), vault: true)
 
     @Test func opensWhatItSealed() throws {
         let sealed = cipher.seal("山田　太郎", context: "vault.identity.name|1")

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LifecourseTesting
 import Testing
@@ -25,5 +26,22 @@ import Testing
         #expect(keys.researchID(derivedFrom: record, attempt: 1) != first)
         let other = KeyRing(try MasterKey(bytes: Array(repeating: 9, count: 32)))
         #expect(other.researchID(derivedFrom: record, attempt: 0) != first)
+    }
+
+    /// The prepared HMACs give the values stores were built with: HMAC-SHA256 of kind ‖ 0x1F ‖ value, and of the
+    /// record key ‖ attempt, keyed afresh.
+    @Test func preparedKeysGiveTheSameBlindKeysAndIDsAsFreshOnes() throws {
+        for (value, kind) in [("ヤマダタロウ", "name-v1"), ("", "card"), (String(repeating: "長", count: 200), "x")] {
+            let message = Data(kind.utf8) + [0x1F] + Data(value.utf8)
+            let fresh = Data(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: keys.blindIndex)))
+            #expect(keys.blindKey(value, kind: kind) == fresh)
+            // The prototype is copied, never consumed: the same value gives the same key again.
+            #expect(keys.blindKey(value, kind: kind) == fresh)
+        }
+        let record = Data("record".utf8)
+        let mac = Array(HMAC<SHA256>.authenticationCode(for: record + [0, 0, 0, 0],
+                                                        using: SymmetricKey(data: keys.researchIDs)))
+        let number = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } >> 9
+        #expect(keys.researchID(derivedFrom: record, attempt: 0).rawValue == Int64(number))
     }
 }

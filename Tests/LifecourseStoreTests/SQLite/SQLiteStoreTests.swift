@@ -22,6 +22,21 @@ import Testing
         #expect(journal == ["wal", "wal", "wal"])
     }
 
+    @Test func writesWithoutForeignKeyChecksOnlyWhenAskedAndFindsWhatTheyLetThrough() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        let orphan = "INSERT INTO research.claim (person_id, institution, claim_number, claim_type, service_month, "
+            + "billing_month, source_record_id) VALUES (42, '1310000011', 1, '1112', '2024-05', '2024-06', 7)"
+        // The ordinary write refuses a claim of no person.
+        #expect(throws: (any Error).self) { try test.store.write { try $0.execute(orphan, []) } }
+        #expect(try test.store.foreignKeyViolations().isEmpty)
+        try test.store.writeWithoutForeignKeyChecks { try $0.execute(orphan, []) }
+        let violations = try test.store.foreignKeyViolations()
+        #expect(violations.count == 2 && violations.allSatisfy { $0.hasPrefix("research.claim row 1") }, "\(violations)")
+        // The checks are back on afterwards.
+        #expect(throws: (any Error).self) { try test.store.write { try $0.execute(orphan, []) } }
+    }
+
     @Test func flushPutsCommittedRowsIntoTheDatabaseFilesThemselves() throws {
         let test = try TestStore()
         let copy = try TemporaryDirectory()
