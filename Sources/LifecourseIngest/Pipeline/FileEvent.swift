@@ -2,14 +2,22 @@ import LifecourseCore
 import LifecourseFormats
 import LifecourseLinkage
 
+/// What the reading thread works out about a unit's identity, so that the writing thread does not: its link-cache
+/// key (hashed once) and, the first time the identity comes from its source in the run, its blind keys and
+/// sealed fields.
+struct UnitKeys: Sendable {
+    let cacheKey: LinkCache.Key
+    let lookup: IdentityLookupKeys?
+}
+
 /// What is read from a file, whatever its format, in file order: the reading thread produces these, the
 /// writing thread stores them (``FileEventWriter``).
 enum FileEvent: Sendable {
     /// The sending institution or municipality as the file's header names it.
     case sender(String)
-    /// A unit (claim, death, care record) read whole, with the number of unknown records kept inside it and,
-    /// the first time its identity comes from its source in the run, the identity's blind keys.
-    case unit(SourceRecord, unknownRecords: Int, keys: IdentityLookupKeys?)
+    /// A unit (claim, death, care record) read whole, with the number of unknown records kept inside it and what
+    /// the reading thread worked out about its identity (``UnitKeys``).
+    case unit(SourceRecord, unknownRecords: Int, keys: UnitKeys?)
     /// A unit that could not be read, as received, with its first problem.
     case quarantined(firstLine: Int, lastLine: Int, problem: SourceError, problemCount: Int, raw: [UInt8])
     /// A record outside any unit whose type no reader knows.

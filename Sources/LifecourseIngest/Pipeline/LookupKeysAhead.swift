@@ -18,11 +18,10 @@ struct LookupKeysAhead {
         guard case .unit(let record, let unknownRecords, nil) = event else { return event }
         let key = LinkCache.Key(record)
         if seen.count >= LinkCache.capacity { seen.removeAll() }
-        guard seen.insert(key).inserted else { return event }
-        // Sealing cannot fail for identities read from a file; if it did, the writer would seal (and say why).
-        let keys = try? IdentityLookupKeys(record.identity,
-                                           source: record.identitySource,
-                                           keyRing: keyRing)
-        return .unit(record, unknownRecords: unknownRecords, keys: keys)
+        guard seen.insert(key).inserted else {
+            return .unit(record, unknownRecords: unknownRecords, keys: UnitKeys(cacheKey: key, lookup: nil))
+        }
+        let lookup = IdentityLookupKeys(record.identity, source: record.identitySource, keyRing: keyRing)
+        return .unit(record, unknownRecords: unknownRecords, keys: UnitKeys(cacheKey: key, lookup: lookup))
     }
 }

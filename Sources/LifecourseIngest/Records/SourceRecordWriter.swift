@@ -15,12 +15,12 @@ struct SourceRecordWriter {
 
     /// The person of a record: from the run's cache when the same identity came from the same source before
     /// (the person's row is then stored already), else from the linker.
-    private func link(_ record: SourceRecord, keys: IdentityLookupKeys?) throws -> (person: ResearchID, isCached: Bool) {
-        let key = LinkCache.Key(record)
+    private func link(_ record: SourceRecord, keys: UnitKeys?) throws -> (person: ResearchID, isCached: Bool) {
+        let key = keys?.cacheKey ?? LinkCache.Key(record)
         if let person = cache?.person(for: key) { return (person, true) }
         let source = record.identitySource
-        let decision = if let keys {
-            try linker.link(record.identity, from: source, keys: keys, in: transaction)
+        let decision = if let lookup = keys?.lookup {
+            try linker.link(record.identity, from: source, keys: lookup, in: transaction)
         } else {
             try linker.link(record.identity, from: source, in: transaction)
         }
@@ -28,8 +28,8 @@ struct SourceRecordWriter {
         return (decision.person, false)
     }
 
-    /// Stores a unit; `keys`, when given, are its identity's blind keys computed ahead.
-    func store(_ record: SourceRecord, keys: IdentityLookupKeys? = nil) throws {
+    /// Stores a unit; `keys`, when given, are what the reading thread worked out about its identity.
+    func store(_ record: SourceRecord, keys: UnitKeys? = nil) throws {
         let (person, isCached) = try link(record, keys: keys)
         if !isCached {
             try transaction.insertPersonIfNew(person, sex: record.identity.sex, birthDate: record.identity.birthDate)

@@ -23,9 +23,9 @@ public struct IdentityLookupKeys: Sendable, Hashable {
     public var sealed: SealedIdentity?
 
     /// The keys and the sealed fields under a store's keys, everything the writing thread would compute.
-    public init(_ identity: PersonIdentity, source: IdentitySource, keyRing: KeyRing) throws {
+    public init(_ identity: PersonIdentity, source: IdentitySource, keyRing: KeyRing) {
         self.init(identity, source: source, blindKey: keyRing.blindKey)
-        sealed = try SealedIdentity(identity, recordKey: recordKey, keys: keyRing)
+        sealed = SealedIdentity(identity, recordKey: recordKey, keys: keyRing)
     }
 
     /// - Parameter blindKey: the store's blind index (``KeyRing/blindKey(_:kind:)`` or the vault's).

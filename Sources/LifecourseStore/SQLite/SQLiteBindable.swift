@@ -61,9 +61,8 @@ extension Optional: SQLiteBindable where Wrapped: SQLiteBindable {
 extension StoreTransaction {
     /// Runs a cached insert with its values bound directly (see ``SQLiteBindable``); returns the new row's id.
     @discardableResult
-    func insertRow<each Value: SQLiteBindable>(_ sql: String, _ values: repeat each Value) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: sql)
-        let handle = statement.sqliteStatement
+    func insertRow<each Value: SQLiteBindable>(_ sql: StaticString, _ values: repeat each Value) throws -> Int64 {
+        let handle = try statements.statement(sql, in: db).sqliteStatement
         defer { sqlite3_reset(handle) }
         var index: Int32 = 0
         for value in repeat each values {
@@ -72,14 +71,30 @@ extension StoreTransaction {
             guard code == SQLITE_OK else { throw failure(code, sql) }
         }
         guard index == sqlite3_bind_parameter_count(handle) else {
-            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters", sql: sql)
+            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters", sql: sql.description)
         }
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else { throw failure(code, sql) }
         return sqlite3_last_insert_rowid(db.sqliteConnection)
     }
 
-    private func failure(_ code: Int32, _ sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+    private func failure(_ code: Int32, _ sql: StaticString) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                      sql: sql.description)
+    }
+}
+
+/// The prepared statements of one transaction's inserts, found by the address of their SQL text. The texts are
+/// literals (`StaticString`), whose address never changes, so a row costs no hashing of its SQL; GRDB's cache,
+/// keyed by the text, prepares each once per connection. Lives as long as its transaction.
+final class StatementMemo {
+    private var statements: [UnsafeRawPointer: Statement] = [:]
+
+    func statement(_ sql: StaticString, in db: Database) throws -> Statement {
+        let key = UnsafeRawPointer(sql.utf8Start)
+        if let statement = statements[key] { return statement }
+        let statement = try db.cachedStatement(sql: sql.description)
+        statements[key] = statement
+        return statement
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import LifecourseCore
 
 /// The embedded store: four SQLite files in one data directory, in WAL mode.
 ///
@@ -194,7 +195,15 @@ public final class SQLiteStore: Sendable {
 
 /// Timestamps as the store writes them: UTC, ISO 8601 with milliseconds.
 enum Timestamp {
-    static func now() -> String {
-        Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    static func now() -> String { text(Date()) }
+
+    /// `2026-11-27T00:56:05.754Z`, as Foundation's ISO 8601 style writes it, without building a formatter each
+    /// time (an ingest stamps every file's receipt).
+    static func text(_ date: Date) -> String {
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
+        let ofDay = milliseconds - days * 86_400_000
+        let time = [ofDay / 3_600_000, ofDay / 60_000 % 60, ofDay / 1000 % 60].map { $0.zeroPadded(to: 2) }
+        return "\(CalendarDate(daysSinceEpoch: days))T\(time.joined(separator: ":")).\((ofDay % 1000).zeroPadded(to: 3))Z"
     }
 }

@@ -6,6 +6,7 @@ import GRDB
 public struct StoreTransaction {
     /// Reads inside the transaction see its own writes.
     let reader: StoreReader
+    let statements = StatementMemo()
 
     init(db: Database, keys: KeyRing) {
         reader = StoreReader(db: db, keys: keys)

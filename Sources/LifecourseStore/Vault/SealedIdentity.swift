@@ -14,23 +14,20 @@ public struct SealedIdentity: Sendable, Hashable {
     var address: Data?
     var careInsurance: Data?
 
-    /// - Throws: when the cards cannot be encoded (they always can).
-    public init(_ identity: PersonIdentity, recordKey: Data, keys: KeyRing) throws {
+    public init(_ identity: PersonIdentity, recordKey: Data, keys: KeyRing) {
         let cipher = FieldCipher(keys, vault: true)
         let context = recordKey.hex
         func seal(_ column: String, _ value: String?) -> Data? {
             value.map { cipher.seal($0, context: "vault.identity.\(column)|\(context)") }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         name = seal("name", identity.name)
         kanaName = seal("kana_name", identity.kanaName)
         birthDate = seal("birth_date", identity.birthDate?.description)
-        insurance = seal("insurance", identity.insuranceCards.isEmpty ? nil : try json(identity.insuranceCards))
-        publicExpense = seal("public_expense", identity.publicExpenseCards.isEmpty ? nil : try json(identity.publicExpenseCards))
+        insurance = seal("insurance", identity.insuranceCards.isEmpty ? nil : VaultJSON.text(identity.insuranceCards))
+        publicExpense = seal("public_expense",
+                             identity.publicExpenseCards.isEmpty ? nil : VaultJSON.text(identity.publicExpenseCards))
         patientNumber = seal("patient_number", identity.patientNumber)
         address = seal("address", identity.address)
-        careInsurance = seal("care_insurance", try identity.careInsurance.map(json))
+        careInsurance = seal("care_insurance", identity.careInsurance.map(VaultJSON.text))
     }
 }

@@ -43,7 +43,7 @@ extension StoreTransaction: IdentityVault {
 
     public func storeIdentity(_ new: NewIdentity) throws -> Int64 {
         let identity = new.identity
-        let sealed = try new.sealed ?? SealedIdentity(identity, recordKey: new.recordKey, keys: keys)
+        let sealed = new.sealed ?? SealedIdentity(identity, recordKey: new.recordKey, keys: keys)
         let identityID = try insertRow("""
             INSERT INTO vault.identity (record_key, person_id, source_format, institution, sex, sealed_name,
                 sealed_kana_name, sealed_birth_date, sealed_insurance, sealed_public_expense, sealed_patient_number,

@@ -59,7 +59,7 @@ import Testing
         let keyRing = ahead.store.keys
         for (identity, source) in Self.identities {
             let expected = try plain.store.write { try linker.link(identity, from: source, in: $0) }
-            let keys = try IdentityLookupKeys(identity, source: source, keyRing: keyRing)
+            let keys = IdentityLookupKeys(identity, source: source, keyRing: keyRing)
             #expect(keys.sealed != nil)
             let decision = try ahead.store.write { try linker.link(identity, from: source, keys: keys, in: $0) }
             #expect(decision == expected)

@@ -37,6 +37,15 @@ import Testing
         #expect(throws: (any Error).self) { try test.store.write { try $0.execute(orphan, []) } }
     }
 
+    @Test func stampsTimesAsFoundationsISO8601StyleWritesThem() {
+        let style = Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: true)
+            .timeZone(separator: .omitted)
+        for seconds in [0, 0.5, 1_700_000_000.25, 1_785_000_123.125, 951_782_400, 4_102_444_799.5, -86_400.5] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Timestamp.text(date) == date.formatted(style), "\(seconds)")
+        }
+    }
+
     @Test func flushPutsCommittedRowsIntoTheDatabaseFilesThemselves() throws {
         let test = try TestStore()
         let copy = try TemporaryDirectory()
