@@ -1,8 +1,8 @@
 import LifecourseCore
 
 /// Turns the CSV records of a care file (``CareFileWriter``'s layout) into certifications and claims: an NT
-/// record is a unit by itself; a claim is its 01 record, the 02 records after it and the 10 record that closes
-/// it. Records may come in any chunking (the decoder keeps an open claim between calls).
+/// record is a unit by itself; a claim is its 01 record, the 02 (明細) and 16 (摘要) records after it and the 10
+/// record that closes it. Records may come in any chunking (the decoder keeps an open claim between calls).
 public struct CareFileDecoder: Sendable {
     public let fileName: String
     private var open: [CSVRecord] = []
@@ -32,13 +32,13 @@ public struct CareFileDecoder: Sendable {
             case "01":
                 if !open.isEmpty { events.append(unclosed()) }
                 open = [record]
-            case "02" where !open.isEmpty:
+            case "02" where !open.isEmpty, "16" where !open.isEmpty:
                 open.append(record)
             case "10" where !open.isEmpty:
                 open.append(record)
                 events.append(claim(open))
                 open = []
-            case "02", "10":
+            case "02", "16", "10":
                 events.append(quarantine([record], SourceError(
                     at: position(record).field(1), problem: "a \(record.fields[0]) record outside a claim (no 01 record before it)",
                     fix: "send each claim as one 01 record, its 02 records and one 10 record")))

@@ -42,9 +42,13 @@ public struct CareClaim: Sendable, Hashable {
     public var sex: Sex
     public var level: CareLevel
     public var services: [CareService]
+    /// 摘要: free-text remarks on the claim (kept encrypted in the vault, never in the research store).
+    public var remarks: [Located<String>]
 
     public init(serviceMonth: YearMonth, providerNumber: String, insurerNumber: String, insuredNumber: String,
-                birthDate: CalendarDate, sex: Sex, level: CareLevel, services: [CareService]) {
+                birthDate: CalendarDate, sex: Sex, level: CareLevel, services: [CareService],
+                remarks: [Located<String>] = []) {
+        self.remarks = remarks
         self.serviceMonth = serviceMonth
         self.providerNumber = providerNumber
         self.insurerNumber = insurerNumber
@@ -64,7 +68,8 @@ public struct CareClaim: Sendable, Hashable {
 ///
 /// Claims (`care/INSURER/YYYYMM/KYUFU.csv`), per claim a basic record, one detail record per service kind and
 /// a total record: `01, サービス提供年月, 事業所番号, 保険者番号, 被保険者番号, 生年月日, 性別, 要介護状態区分` ·
-/// `02, サービス種類コード, 単位数, 日数` · `10, 合計単位数, 明細件数`.
+/// `02, サービス種類コード, 単位数, 日数` · `16, 摘要` (free text, any number, between 01 and 10) ·
+/// `10, 合計単位数, 明細件数`.
 /// Dates are `YYYYMMDD`, months `YYYYMM`.
 public enum CareFileWriter {
     public static func certifications(_ records: [CareCertification]) -> String {
@@ -80,6 +85,7 @@ public enum CareFileWriter {
             var rows = [["01", claim.serviceMonth.compact, claim.providerNumber, claim.insurerNumber, claim.insuredNumber,
                          claim.birthDate.compact, claim.sex.claimsCode, claim.level.rawValue]]
             rows += claim.services.map { ["02", $0.kind, String($0.units), String($0.days)] }
+            rows += claim.remarks.map { ["16", $0.value] }
             rows.append(["10", String(claim.services.reduce(0) { $0 + $1.units }), String(claim.services.count)])
             return rows
         })

@@ -7,6 +7,7 @@ enum CareRecordReader {
     static let basicColumns = ["レコード種別", "サービス提供年月", "事業所番号", "保険者番号", "被保険者番号", "生年月日", "性別",
                                "要介護状態区分"]
     static let detailColumns = ["レコード種別", "サービス種類コード", "単位数", "日数"]
+    static let remarkColumns = ["レコード種別", "摘要"]
     static let totalColumns = ["レコード種別", "合計単位数", "明細件数"]
 
     /// The columns of a record kind, or nil for a kind the layout does not have.
@@ -15,6 +16,7 @@ enum CareRecordReader {
         case "NT": certificationColumns
         case "01": basicColumns
         case "02": detailColumns
+        case "16": remarkColumns
         case "10": totalColumns
         default: nil
         }
@@ -30,7 +32,7 @@ enum CareRecordReader {
         let kind = record.fields.first ?? ""
         guard let names = columns(of: kind) else {
             throw SourceError(at: position.field(1), problem: "'\(kind)' is not a record kind of the care layout",
-                              fix: "send NT (認定), or 01, 02 and 10 (給付費) records as the README's formats section lists them")
+                              fix: "send NT (認定), or 01, 02, 16 and 10 (給付費) records as the README's formats section lists them")
         }
         guard record.fields.count == names.count else {
             throw SourceError(at: position, problem: "a \(kind) record has \(names.count) fields; this one has \(record.fields.count)",
@@ -61,10 +63,14 @@ enum CareRecordReader {
             certifiedOn: try row.date(8), validFrom: validFrom, validUntil: validUntil)
     }
 
-    /// A claim from its 01 record, its 02 records and its 10 record; the 10 record's totals must agree.
-    static func claim(basic: CSVRow, details: [CSVRow], total: CSVRow) throws(SourceError) -> CareClaim {
+    /// A claim from its 01 record, its 02 and 16 records and its 10 record; the 10 record's totals must agree.
+    static func claim(basic: CSVRow, details rows: [CSVRow], total: CSVRow) throws(SourceError) -> CareClaim {
         var services = [CareService]()
-        for detail in details {
+        var remarks = [Located<String>]()
+        for row in rows where row.fields[0] == "16" {
+            remarks.append(Located(try row.required(1), at: row.position))
+        }
+        for detail in rows where detail.fields[0] == "02" {
             services.append(CareService(kind: try detail.digits(1, count: 2, "a サービス種類コード"),
                                               units: try detail.integer(2, in: 0...9_999_999),
                                               days: try detail.integer(3, in: 0...31)))
@@ -85,6 +91,6 @@ enum CareRecordReader {
             providerNumber: try basic.digits(2, count: 10, "a 事業所番号"),
             insurerNumber: try basic.digits(3, count: 6, "a 介護保険 insurer number"),
             insuredNumber: try basic.digits(4, count: 10, "a 被保険者番号"), birthDate: try basic.date(5),
-            sex: try sex(basic, 6), level: try level(basic, 7), services: services)
+            sex: try sex(basic, 6), level: try level(basic, 7), services: services, remarks: remarks)
     }
 }

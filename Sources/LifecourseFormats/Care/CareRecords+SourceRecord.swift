@@ -20,7 +20,7 @@ extension CareClaim {
     /// The claim as a source record: birth date, sex and the care card for the vault (a care claim carries no
     /// name); the month's services for the research store; sent by the insurer.
     public func sourceRecord(position: SourcePosition, lastLine: Int?) -> SourceRecord {
-        SourceRecord(
+        var record = SourceRecord(
             format: .careRecords, position: position, lastLine: lastLine, sender: .insurer(insurerNumber),
             identity: PersonIdentity(birthDate: birthDate, sex: sex,
                                      careInsurance: CareInsuranceCard(insurerNumber: insurerNumber,
@@ -29,5 +29,7 @@ extension CareClaim {
             care: .claim(.init(serviceMonth: serviceMonth, providerNumber: providerNumber, insurerNumber: insurerNumber,
                                level: level, services: services)),
             unknownRecords: [])
+        record.freeText = remarks.map { UnknownRecord(recordType: "16", text: $0.value, position: $0.position) }
+        return record
     }
 }

@@ -7,7 +7,16 @@ extension Claim {
     /// its SI/IY/TO records repeat the items billed outside the bundle, so they add no events), its diagnoses
     /// from SB (with ICD-10 and role) besides any SY; a 歯科 claim's diagnoses from HS (with teeth).
     public var sourceRecord: SourceRecord {
-        if kind == .pharmacy { return dispensingSourceRecord }
+        var record = kind == .pharmacy ? dispensingSourceRecord : medicalSourceRecord
+        record.freeText = symptomNotes.map { located in
+            UnknownRecord(recordType: "SJ", text: [located.value.kind ?? "", located.value.text].joined(separator: ","),
+                          position: located.position)
+        }
+        return record
+    }
+
+    /// A 医科, DPC or 歯科 claim as a ``SourceRecord``.
+    private var medicalSourceRecord: SourceRecord {
         let month = header.serviceMonth
         var events = diagnosisEvents
         var span = DaySpan()
@@ -37,8 +46,9 @@ extension Claim {
         facts.costs = costs
         facts.dpc = dpc?.stay(month: month)
         return SourceRecord(
-            format: kind == .dental ? .dentalClaims : .medicalClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
-            identity: identity, encounter: encounter, events: events, claim: facts, unknownRecords: unknownRecords)
+            format: kind == .dental ? .dentalClaims : .medicalClaims, position: position, lastLine: lastLine,
+            sender: .institution(institution.institution), identity: identity, encounter: encounter, events: events,
+            claim: facts, unknownRecords: unknownRecords)
     }
 
     /// The first and last days items were given on.

@@ -21,6 +21,9 @@ public struct SourceRecord: Sendable {
     public var care: CareFacts?
     /// Records the reader did not know, kept as written.
     public var unknownRecords: [UnknownRecord]
+    /// Free-text records of the unit (症状詳記 of claims, 摘要 of care claims): they may name persons, so they are
+    /// kept encrypted in the vault with the unit's person, never in the research store.
+    public var freeText: [UnknownRecord] = []
 
     public init(format: SourceFormat, position: SourcePosition, lastLine: Int?, sender: Sender,
                 identity: PersonIdentity, encounter: Encounter?, events: [ClinicalEvent], claim: ClaimFacts?,

@@ -10,14 +10,28 @@ struct UnitKeys: Sendable {
     let lookup: IdentityLookupKeys?
 }
 
+/// A unit read whole, with the number of unknown records kept inside it and what the reading thread worked out
+/// about its identity. Shared by reference between the threads: a source record holds dozens of strings and
+/// arrays, and handing it over by value retained and released each of them several times.
+final class ReadUnit: Sendable {
+    let record: SourceRecord
+    let unknownRecords: Int
+    let keys: UnitKeys?
+
+    init(_ record: SourceRecord, unknownRecords: Int, keys: UnitKeys? = nil) {
+        self.record = record
+        self.unknownRecords = unknownRecords
+        self.keys = keys
+    }
+}
+
 /// What is read from a file, whatever its format, in file order: the reading thread produces these, the
 /// writing thread stores them (``FileEventWriter``).
 enum FileEvent: Sendable {
     /// The sending institution or municipality as the file's header names it.
     case sender(String)
-    /// A unit (claim, death, care record) read whole, with the number of unknown records kept inside it and what
-    /// the reading thread worked out about its identity (``UnitKeys``).
-    case unit(SourceRecord, unknownRecords: Int, keys: UnitKeys?)
+    /// A unit (claim, death, care record) read whole (``ReadUnit``).
+    case unit(ReadUnit)
     /// A unit that could not be read, as received, with its first problem.
     case quarantined(firstLine: Int, lastLine: Int, problem: SourceError, problemCount: Int, raw: [UInt8])
     /// A record outside any unit whose type no reader knows.
@@ -37,7 +51,7 @@ enum FileEvent: Sendable {
                 case .institution(let record):
                     try emit(.sender(record.institution.code))
                 case .claim(let claim):
-                    try emit(.unit(claim.sourceRecord, unknownRecords: claim.unknownRecords.count, keys: nil))
+                    try emit(.unit(ReadUnit(claim.sourceRecord, unknownRecords: claim.unknownRecords.count)))
                 case .quarantined(let claim):
                     try emit(.quarantined(firstLine: claim.firstLine, lastLine: claim.lastLine, problem: claim.problem,
                                           problemCount: claim.problemCount, raw: claim.rawBytes))
@@ -61,7 +75,7 @@ enum FileEvent: Sendable {
         try reader.forEachEvent(progress: progress) { event in
             switch event {
             case .record(let record):
-                try emit(.unit(record, unknownRecords: 0, keys: nil))
+                try emit(.unit(ReadUnit(record, unknownRecords: 0)))
             case .quarantined(let row):
                 try emit(.quarantined(firstLine: row.firstLine, lastLine: row.lastLine, problem: row.problem,
                                       problemCount: 1, raw: row.rawBytes))

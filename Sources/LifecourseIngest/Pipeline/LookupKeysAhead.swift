@@ -15,13 +15,15 @@ struct LookupKeysAhead {
 
     /// The event with its identity's blind keys when it is a unit whose identity is new to the run.
     mutating func adding(to event: FileEvent) -> FileEvent {
-        guard case .unit(let record, let unknownRecords, nil) = event else { return event }
+        guard case .unit(let unit) = event, unit.keys == nil else { return event }
+        let record = unit.record
+        let unknownRecords = unit.unknownRecords
         let key = LinkCache.Key(record)
         if seen.count >= LinkCache.capacity { seen.removeAll() }
         guard seen.insert(key).inserted else {
-            return .unit(record, unknownRecords: unknownRecords, keys: UnitKeys(cacheKey: key, lookup: nil))
+            return .unit(ReadUnit(record, unknownRecords: unknownRecords, keys: UnitKeys(cacheKey: key, lookup: nil)))
         }
         let lookup = IdentityLookupKeys(record.identity, source: record.identitySource, keyRing: keyRing)
-        return .unit(record, unknownRecords: unknownRecords, keys: UnitKeys(cacheKey: key, lookup: lookup))
+        return .unit(ReadUnit(record, unknownRecords: unknownRecords, keys: UnitKeys(cacheKey: key, lookup: lookup)))
     }
 }

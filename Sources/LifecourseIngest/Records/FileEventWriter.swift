@@ -15,12 +15,12 @@ struct FileEventWriter {
         switch event {
         case .sender(let code):
             counts.institution = counts.institution ?? code
-        case .unit(let record, let unknownRecords, let keys):
+        case .unit(let unit):
             counts.unitsRead += 1
-            counts.institution = counts.institution ?? record.sender.code
-            try writer.store(record, keys: keys)
+            counts.institution = counts.institution ?? unit.record.sender.code
+            try writer.store(unit.record, keys: unit.keys)
             counts.unitsAccepted += 1
-            counts.unknownRecords += unknownRecords
+            counts.unknownRecords += unit.unknownRecords
         case .quarantined(let firstLine, let lastLine, let problem, let problemCount, let raw):
             counts.unitsRead += 1
             counts.unitsQuarantined += 1

@@ -121,7 +121,7 @@ struct SourceRecordWriter {
                     sourceRecordID: header, sourceLine: note.position.line))
             }
         }
-        for unknown in record.unknownRecords { try keep(unknown, person: person) }
+        for unknown in record.unknownRecords + record.freeText { try keep(unknown, person: person) }
     }
 
     private func exposure(_ table: ExposureRow.Table, _ service: ClinicalEvent.Service, _ person: ResearchID,

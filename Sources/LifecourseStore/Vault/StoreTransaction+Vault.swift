@@ -94,3 +94,32 @@ extension StoreReader {
         }
     }
 }
+
+/// A record kept encrypted in the vault: of a type no reader knows, or free text (症状詳記, 摘要).
+public struct KeptRecord: Sendable, Hashable {
+    public var recordType: String
+    public var line: Int?
+    public var text: String
+
+    public init(recordType: String, line: Int?, text: String) {
+        self.recordType = recordType
+        self.line = line
+        self.text = text
+    }
+}
+
+extension StoreReader {
+    /// The records kept for a person, opened, in file and line order — for the operator, never for research.
+    public func keptRecords(of person: ResearchID) throws -> [KeptRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT file_digest, line, record_type, sealed_text FROM vault.raw_record WHERE person_id = ?
+            ORDER BY raw_record_id
+            """, arguments: [person.rawValue]).map { row in
+            let digest: Data = row["file_digest"]
+            let line: Int? = row["line"]
+            return KeptRecord(recordType: row["record_type"], line: line,
+                              text: try rawCipher.openText(row["sealed_text"],
+                                                           context: "vault.raw_record|\(digest.hex)|\(line ?? 0)"))
+        }
+    }
+}

@@ -27,11 +27,16 @@ struct CareRecorder {
         let services = LongTermCare.services(level: level, days: days, random: &random)
         guard !services.isEmpty else { return }
         let facility = services.contains { $0.kind == "51" }
+        // Providers note in 摘要 a death during the month and the month a certification starts.
+        var remarks = [String]()
+        if person.careCertifiedMonth == month.index { remarks.append("認定有効期間の開始月") }
+        if let death = person.deathDate, death.yearMonth == month { remarks.append("\(death.day)日死亡により終了") }
+        let position = SourcePosition(file: "KYUFU.csv")
         claims[person.municipality, default: []].append(CareClaim(
             serviceMonth: month,
             providerNumber: LongTermCare.providerNumber(municipality: person.municipality, facility: facility),
             insurerNumber: insurer, insuredNumber: insured, birthDate: person.birthDate, sex: person.sex, level: level,
-            services: services))
+            services: services, remarks: remarks.map { Located($0, at: position) }))
         people[person.municipality, default: []].append(person.id)
     }
 

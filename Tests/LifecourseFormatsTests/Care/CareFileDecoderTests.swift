@@ -44,6 +44,24 @@ import Testing
         #expect(records.map(\.unitRecordType) == ["NT", "01", "01"])
     }
 
+    @Test func remarksOfAClaimAreReadAsFreeTextWithTheirLines() throws {
+        var claim = try CareSamples.claim()
+        let position = SourcePosition(file: "KYUFU.csv")
+        claim.remarks = [Located("月途中で要介護2に変更, \"区分変更\"", at: position), Located("12日死亡により終了", at: position)]
+        let text = CareFileWriter.claims([claim])
+        #expect(text.components(separatedBy: "\r\n").map { $0.prefix(3) } == ["01,", "02,", "02,", "16,", "16,", "10,", ""])
+        let events = Self.events(text)
+        #expect(Self.quarantined(events).isEmpty)
+        let record = try #require(Self.records(events).first)
+        #expect(record.freeText.map(\.text) == claim.remarks.map(\.value))
+        #expect(record.freeText.map(\.recordType) == ["16", "16"])
+        #expect(record.freeText.map(\.position.line) == [4, 5])
+        #expect(record.lastLine == 6)
+        // A 16 record outside a claim is quarantined alone.
+        let outside = Self.quarantined(Self.events("16,摘要だけ\r\n"))
+        #expect(outside.count == 1 && outside[0].problem.problem.contains("outside a claim"))
+    }
+
     @Test func aClaimWhoseTotalDisagreesIsQuarantinedWhole() throws {
         var lines = CareFileWriter.claims([try CareSamples.claim(), try CareSamples.claim()]).components(separatedBy: "\r\n")
         lines[3] = "10,11001,2"

@@ -101,4 +101,30 @@ import Testing
         #expect(removed == 1)
         #expect(try test.store.read { try $0.dpcStays(of: person) }.isEmpty)
     }
+
+    /// 症状詳記 (SJ) is free text: kept encrypted in the vault with the person, not in the research store.
+    @Test func keepsSymptomNotesInTheVaultOnly() throws {
+        let test = try TestStore()
+        let directory = try TemporaryDirectory()
+        defer { test.remove(); directory.remove() }
+        let lines = ["IR,1,13,3,1331010,,テスト歯科医院,50604,03-1234-5678,",
+                     "RE,1,3112,50604,山田　太郎,1,3601015,,,5060401,2,,,,,K001",
+                     "HO,06132013,はーと,1234567,1,261",
+                     "HS,,,110100,8830109,,,,,01,,,",
+                     (["SS", "11", "1", "301000110", "", ""] + Array(repeating: "", count: 70) + ["261", "1", "", "1"])
+                         .joined(separator: ","),
+                     "SJ,01,山田様より疼痛の訴えあり",
+                     "GO,1,261,99"]
+        let path = directory.file("RECEIPTC.UKE")
+        try Data((lines.joined(separator: "\r\n") + "\r\n").data(using: .shiftJIS)!).write(to: path)
+        let report = Ingestor(store: test.store).ingest(file: path.path)
+        #expect(report.status == .ingested && report.receipt?.unknownRecords == 0, "\(report.message ?? "")")
+        #expect(report.receipt?.format == "claims-dental")
+        let person = try #require(try test.store.read { try $0.person(ofClaim: 1, institution: try InstitutionCode("1331331010")) })
+        let kept = try test.store.read { try $0.keptRecords(of: person) }
+        #expect(kept == [KeptRecord(recordType: "SJ", line: 6, text: "01,山田様より疼痛の訴えあり")])
+        let research = try test.store.files.filter { $0.lastPathComponent.hasPrefix("research") }
+            .map { try Data(contentsOf: $0) }
+        #expect(!research.contains { $0.range(of: Data("疼痛".utf8)) != nil })
+    }
 }

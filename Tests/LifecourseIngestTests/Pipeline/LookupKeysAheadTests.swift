@@ -15,7 +15,8 @@ import Testing
         }
         var ahead = LookupKeysAhead(keyRing: test.store.keys)
         func hasKeys(_ record: SourceRecord) -> Bool {
-            guard case .unit(_, _, let keys) = ahead.adding(to: .unit(record, unknownRecords: 0, keys: nil)) else { return false }
+            guard case .unit(let unit) = ahead.adding(to: .unit(ReadUnit(record, unknownRecords: 0))) else { return false }
+            let keys = unit.keys
             // Every unit gets its cache key, hashed on the reading thread; blind keys only the first time.
             #expect(keys?.cacheKey == LinkCache.Key(record))
             return keys?.lookup != nil

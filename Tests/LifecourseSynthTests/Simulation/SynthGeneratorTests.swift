@@ -284,6 +284,8 @@ import Testing
                 case "02":
                     #expect(fields.count == 4)
                     units += Int(fields[2])!
+                case "16":
+                    #expect(fields.count == 2 && !fields[1].isEmpty)
                 case "10":
                     #expect(Int(fields[1]) == units)
                 default:
@@ -316,6 +318,7 @@ import Testing
                         #expect(!claim.services.isEmpty)
                         #expect(claim.providerNumber.count == 10)
                         kinds["01", default: 0] += 1
+                        kinds["16", default: 0] += record.freeText.count
                     case nil:
                         Issue.record("\(file.path): a care record without care facts")
                     }
@@ -325,5 +328,6 @@ import Testing
             }
         }
         #expect(kinds["NT", default: 0] > 0 && kinds["01", default: 0] > kinds["NT", default: 0])
+        #expect(kinds["16", default: 0] > 0, "摘要 of certification months and deaths")
     }
 }
