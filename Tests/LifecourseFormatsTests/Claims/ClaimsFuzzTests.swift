@@ -21,9 +21,13 @@ import Testing
         mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     }
 
+    typealias Parts = (header: [UInt8], claims: [[[UInt8]]], trailer: [UInt8])
+
     /// The fixture as lines (without CRLF): the IR record, each claim's lines, the GO record.
-    static let parts: (header: [UInt8], claims: [[[UInt8]]], trailer: [UInt8]) = {
-        let bytes = try! Fixtures.bytes(Fixtures.outpatientClaims)
+    static let parts: Parts = split(try! Fixtures.bytes(Fixtures.outpatientClaims))
+
+    /// A file's lines (without CRLF): its header record, each claim's lines, its GO record.
+    static func split(_ bytes: [UInt8]) -> Parts {
         var lines: [[UInt8]] = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { line in
             line.last == 0x0D ? Array(line.dropLast()) : Array(line)
         }
@@ -34,7 +38,7 @@ import Testing
             claims[claims.count - 1].append(line)
         }
         return (lines[0], claims, lines[lines.count - 1])
-    }()
+    }
 
     static func mutate(_ lines: inout [[UInt8]], _ random: inout Random) {
         let index = random.below(lines.count)
@@ -64,11 +68,30 @@ import Testing
 
     @Test(.timeLimit(.minutes(10)))
     func theReaderNeverCrashesAndEveryQuarantineNamesLineAndField() throws {
-        let (header, claims, trailer) = Self.parts
-        var random = Random(state: 20_261_126)
+        let (quarantined, accepted) = Self.fuzz(Self.parts, rounds: 100_000, seed: 20_261_126)
+        #expect(quarantined > 10_000 && accepted > 10_000, "the mutations reach both outcomes")
+    }
+
+    /// The same for the DPC (BU … CD) and 歯科 (HS, SS and the dental layouts) records, from the generator's writer.
+    @Test(.timeLimit(.minutes(5)))
+    func dpcAndDentalClaimsSurviveTheSameMutations() throws {
+        for (claim, institution) in [(try ClaimsFileWriterTests.dpcClaim(), ClaimsFileWriterTests.dpcHospital),
+                                     (try ClaimsFileWriterTests.dentalClaim(), ClaimsFileWriterTests.dentalClinic)] {
+            var writer = ClaimsFileWriter()
+            writer.institution(institution, payer: 1, name: "テスト", billingMonth: try YearMonth(year: 2024, month: 6))
+            writer.claim(claim)
+            let (quarantined, accepted) = Self.fuzz(Self.split(try writer.finish()), rounds: 20_000, seed: 20_261_127)
+            #expect(quarantined > 2_000 && accepted > 2_000, "the mutations reach both outcomes")
+        }
+    }
+
+    /// Mutates one claim of `parts` per round; returns how many claims were quarantined and accepted.
+    static func fuzz(_ parts: Parts, rounds: Int, seed: UInt64) -> (quarantined: Int, accepted: Int) {
+        let (header, claims, trailer) = parts
+        var random = Random(state: seed)
         var quarantined = 0
         var accepted = 0
-        for round in 0..<100_000 {
+        for round in 0..<rounds {
             let claim = claims[random.below(claims.count)]
             var lines: [[UInt8]] = [header]
             lines += claim
@@ -92,14 +115,15 @@ import Testing
                     if position.line == nil || position.field == nil {
                         Issue.record("round \(round): \(claim.problem) names no line or field")
                     }
-                case .claim:
+                case .claim(let claim):
                     accepted += 1
+                    _ = claim.sourceRecord
                 default:
                     break
                 }
             }
         }
-        #expect(quarantined > 10_000 && accepted > 10_000, "the mutations reach both outcomes")
+        return (quarantined, accepted)
     }
 }
 
