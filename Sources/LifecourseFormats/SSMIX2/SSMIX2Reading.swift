@@ -78,22 +78,13 @@ public enum SSMIX2Reading {
                 throw SourceError(at: prb.position.field(3), problem: "PRB-3: the disease has no code",
                                   fix: "send the disease with its code (MEDIS 病名管理番号, or the hospital's own)")
             }
-            func date(_ field: Int) throws(SourceError) -> CalendarDate? {
-                guard let text = prb.value(field) else { return nil }
-                do {
-                    return try DateCode.date(text.prefix(8))
-                } catch {
-                    throw SourceError(at: prb.position.field(field), problem: "PRB-\(field): '\(text)' is not a date: \(error)",
-                                      fix: "correct the date in the sending system")
-                }
-            }
             let icd10System = prb.value(10, component: 3)
-            let onset = try date(16)
-            let established = try date(7)
+            let onset = try date(prb, 16)
+            let established = try date(prb, 7)
             diagnoses.append(SSMIX2Diagnosis(
                 code: code, name: prb.value(3, component: 2), codeSystem: prb.value(3, component: 3),
                 icd10: icd10System == nil || icd10System == "I10" ? prb.value(10) : nil,
-                onset: onset ?? established, resolved: try date(9), outcome: prb.value(14),
+                onset: onset ?? established, resolved: try date(prb, 9), outcome: prb.value(14),
                 isMain: prb.value(18) == "1", position: prb.position))
         }
         return diagnoses

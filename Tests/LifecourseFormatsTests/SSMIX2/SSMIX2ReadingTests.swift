@@ -51,3 +51,4 @@ import Testing
         }
     }
 }
+

@@ -1,0 +1,143 @@
+public import LifecourseCore
+
+/// A drug of a prescription (OMP-01, RXE) or of an administration record (OMP-11, RXA).
+public struct SSMIX2Medication: Sendable, Hashable {
+    /// The drug code (HOT9 under system HOT9, or the hospital's own), its name and system.
+    public var code: String
+    public var name: String?
+    public var codeSystem: String?
+    /// The amount per time (RXE-3, RXA-6) and its unit (RXE-5, RXA-7; MERIT-9 codes such as TAB).
+    public var dose: Double?
+    public var doseUnit: String?
+    /// The total amount per day (RXE-19 for prescriptions), when stated.
+    public var dailyDose: Double?
+    /// Days supplied (TQ1-6 in days), for prescriptions.
+    public var days: Int?
+    /// TQ1-3: the usage (用法) as text.
+    public var usage: String?
+    /// RXR-1: the route (PO 口 …).
+    public var route: String?
+    /// The day it starts (TQ1-7) or was given (RXA-3); the order's day otherwise.
+    public var date: CalendarDate?
+    /// ORC-2: the order number.
+    public var orderNumber: String?
+    public var administered: Bool
+    public var position: SourcePosition
+}
+
+/// A laboratory result (OML-11, OBX).
+public struct SSMIX2LabResult: Sendable, Hashable {
+    /// OBX-3: the test code (JLAC10, 17 characters, under JC10), its name and system.
+    public var code: String
+    public var name: String?
+    public var codeSystem: String?
+    /// OBX-2 value type (NM, ST, CWE …) and OBX-5 value as written.
+    public var valueType: String?
+    public var value: String?
+    /// The value as a number, for NM results.
+    public var number: Double?
+    /// OBX-6 unit, OBX-7 reference range, OBX-8 abnormal flag (H, L …).
+    public var unit: String?
+    public var referenceRange: String?
+    public var abnormalFlag: String?
+    /// OBX-14, else the specimen's or the request's date.
+    public var date: CalendarDate?
+    public var position: SourcePosition
+}
+
+extension SSMIX2Reading {
+    /// The drugs of a prescription (RXE, with the TQ1 and RXR that follow it) or administration (RXA) message.
+    public static func medications(_ segments: [HL7ParsedSegment]) throws(SourceError) -> [SSMIX2Medication] {
+        var medications = [SSMIX2Medication]()
+        var order: String?
+        var orderDate: CalendarDate?
+        for segment in segments {
+            switch segment.name {
+            case "ORC":
+                order = segment.value(2)
+                orderDate = try date(segment, 9)
+            case "RXE", "RXA":
+                let administered = segment.name == "RXA"
+                let codeField = administered ? 5 : 2
+                guard let code = segment.value(codeField) else {
+                    throw SourceError(at: segment.position.field(codeField),
+                                      problem: "\(segment.name)-\(codeField): the drug has no code",
+                                      fix: "send the drug with its code (HOT9, or the hospital's own)")
+                }
+                medications.append(SSMIX2Medication(
+                    code: code, name: segment.value(codeField, component: 2),
+                    codeSystem: segment.value(codeField, component: 3),
+                    dose: try number(segment, administered ? 6 : 3), doseUnit: segment.value(administered ? 7 : 5),
+                    dailyDose: administered ? nil : try number(segment, 19), days: nil, usage: nil, route: nil,
+                    date: administered ? try date(segment, 3) : orderDate, orderNumber: order,
+                    administered: administered, position: segment.position))
+            case "TQ1" where !medications.isEmpty && !medications[medications.count - 1].administered:
+                let last = medications.count - 1
+                // The usage is a repeat pattern whose first component carries code & text & system (JAMI 用法).
+                medications[last].usage = segment.value(3, subcomponent: 2) ?? segment.value(3, component: 2)
+                if let amount = segment.value(6), let days = Int(amount) {
+                    medications[last].days = segment.value(6, component: 2) == "d" ? days : nil
+                }
+                medications[last].date = try date(segment, 7) ?? medications[last].date
+            case "RXR" where !medications.isEmpty:
+                // An RXR after RXA records gives the route of all of them.
+                let route = segment.value(1)
+                for index in medications.indices.reversed() where medications[index].route == nil {
+                    medications[index].route = route
+                    if !medications[index].administered { break }
+                }
+            default:
+                break
+            }
+        }
+        return medications
+    }
+
+    /// The results of a laboratory message, one per OBX.
+    public static func labResults(_ segments: [HL7ParsedSegment]) throws(SourceError) -> [SSMIX2LabResult] {
+        var results = [SSMIX2LabResult]()
+        var sampleDate: CalendarDate?
+        for segment in segments {
+            switch segment.name {
+            case "SPM": sampleDate = try date(segment, 17) ?? sampleDate
+            case "OBR": sampleDate = try date(segment, 7) ?? sampleDate
+            case "OBX":
+                guard let code = segment.value(3) else {
+                    throw SourceError(at: segment.position.field(3), problem: "OBX-3: the result has no test code",
+                                      fix: "send the result with its test code (JLAC10, or the hospital's own)")
+                }
+                let type = segment.value(2)
+                results.append(SSMIX2LabResult(
+                    code: code, name: segment.value(3, component: 2), codeSystem: segment.value(3, component: 3),
+                    valueType: type, value: segment.value(5), number: type == "NM" ? try number(segment, 5) : nil,
+                    unit: segment.value(6), referenceRange: segment.value(7), abnormalFlag: segment.value(8),
+                    date: try date(segment, 14) ?? sampleDate, position: segment.position))
+            default:
+                break
+            }
+        }
+        return results
+    }
+
+    /// A date or date-time field's day, or nil when empty.
+    static func date(_ segment: HL7ParsedSegment, _ field: Int) throws(SourceError) -> CalendarDate? {
+        guard let text = segment.value(field) else { return nil }
+        do {
+            return try DateCode.date(text.prefix(8))
+        } catch {
+            throw SourceError(at: segment.position.field(field),
+                              problem: "\(segment.name)-\(field): '\(text)' is not a date or date-time: \(error)",
+                              fix: "correct the date in the sending system")
+        }
+    }
+
+    /// A numeric field, or nil when empty.
+    static func number(_ segment: HL7ParsedSegment, _ field: Int) throws(SourceError) -> Double? {
+        guard let text = segment.value(field) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw SourceError(at: segment.position.field(field), problem: "\(segment.name)-\(field): '\(text)' is not a number",
+                              fix: "send the amount as a number")
+        }
+        return value
+    }
+}
