@@ -46,11 +46,15 @@ public struct SSMIX2LabResult: Sendable, Hashable {
 }
 
 extension SSMIX2Reading {
-    /// The drugs of a prescription (RXE, with the TQ1 and RXR that follow it) or administration (RXA) message.
+    /// The drugs of a prescription (RXE, with the TQ1 and RXR that follow it), injection (an RXE whose drugs are
+    /// its RXC components: each becomes a drug with the RXE's day, route and order) or administration (RXA) message.
     public static func medications(_ segments: [HL7ParsedSegment]) throws(SourceError) -> [SSMIX2Medication] {
         var medications = [SSMIX2Medication]()
         var order: String?
         var orderDate: CalendarDate?
+        // The RXE of the current group, and the RXEs whose drugs came as RXC components (dropped at the end).
+        var group: Int?
+        var mixtures = Set<Int>()
         for segment in segments {
             switch segment.name {
             case "ORC":
@@ -71,8 +75,24 @@ extension SSMIX2Reading {
                     dailyDose: administered ? nil : try number(segment, 19), days: nil, usage: nil, route: nil,
                     date: administered ? try date(segment, 3) : orderDate, orderNumber: order,
                     administered: administered, position: segment.position))
-            case "TQ1" where !medications.isEmpty && !medications[medications.count - 1].administered:
-                let last = medications.count - 1
+                group = administered ? nil : medications.count - 1
+            case "RXC" where group != nil:
+                guard let code = segment.value(2) else {
+                    throw SourceError(at: segment.position.field(2), problem: "RXC-2: the component has no drug code",
+                                      fix: "send each component of an injection with its code (HOT9, or the hospital's own)")
+                }
+                var drug = medications[group!]
+                drug.code = code
+                drug.name = segment.value(2, component: 2)
+                drug.codeSystem = segment.value(2, component: 3)
+                drug.dose = try number(segment, 3)
+                drug.doseUnit = segment.value(4)
+                drug.dailyDose = nil
+                drug.position = segment.position
+                medications.append(drug)
+                mixtures.insert(group!)
+            case "TQ1" where group != nil:
+                let last = group!
                 // The usage is a repeat pattern whose first component carries code & text & system (JAMI 用法).
                 medications[last].usage = segment.value(3, subcomponent: 2) ?? segment.value(3, component: 2)
                 if let amount = segment.value(6), let days = Int(amount) {
@@ -90,7 +110,7 @@ extension SSMIX2Reading {
                 break
             }
         }
-        return medications
+        return medications.indices.filter { !mixtures.contains($0) }.map { medications[$0] }
     }
 
     /// The results of a laboratory message, one per OBX.

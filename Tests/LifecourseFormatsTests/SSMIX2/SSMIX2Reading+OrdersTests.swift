@@ -37,4 +37,18 @@ import Testing
         #expect(results[1].name == "総蛋白" && results[1].number == 7.2 && results[1].unit == "g/dl")
         #expect(results.allSatisfy { $0.date?.description == "2011-12-19" && $0.code.count == 17 })
     }
+
+    @Test func readsTheComponentsOfInjectionOrdersAndTheirAdministration() throws {
+        let orders = try SSMIX2Reading.medications(try SSMIX2ReadingTests.segments(
+            "20110701/OMP-02/9999013_20110701_OMP-02_123456789012345_20110701224603984_01_1"))
+        #expect(!orders.isEmpty && !orders.contains { $0.code == "00" }, "the RXE of a mixture is not a drug")
+        #expect(Array(orders.map(\.code).prefix(2)) == ["620007329", "620002559"])
+        #expect(orders[0].name == "ソリタ−Ｔ３号輸液５００ｍＬ" || orders[0].name?.hasPrefix("ソリタ") == true)
+        #expect(orders[0].doseUnit == "HON" && orders[1].doseUnit == "AMP" && orders[1].dose == 1)
+        #expect(orders.allSatisfy { $0.route == "IV" && $0.date?.description == "2011-07-01" && !$0.administered })
+        let given = try SSMIX2Reading.medications(try SSMIX2ReadingTests.segments(
+            "20110701/OMP-12/9999013_20110701_OMP-12_123456789012345_20110701113813225_01_1"))
+        #expect(given.map(\.code) == ["620007329", "620002559"])
+        #expect(given.allSatisfy { $0.administered && $0.route == "IV" })
+    }
 }
