@@ -37,18 +37,24 @@ extension Claim {
         }
         let encounter = Encounter(setting: setting, startDate: start, endDate: max(start, end),
                                   admissionDate: header.admissionDate ?? dpc?.group.value.admissionDate)
-        var facts = ClaimFacts(
-            claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: month,
-            billingMonth: institution.billingMonth,
-            points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
-            actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: header.bedCount,
-            type: header.claimType)
-        facts.costs = costs
-        facts.dpc = dpc?.stay(month: month)
         return SourceRecord(
             format: kind == .dental ? .dentalClaims : .medicalClaims, position: position, lastLine: lastLine,
             sender: .institution(institution.institution), identity: identity, encounter: encounter, events: events,
             claim: facts, unknownRecords: unknownRecords)
+    }
+
+    /// The billing facts of the claim: its number, type and months, the main payer's points and days, each payer's
+    /// cost, and the bed count (医科), the prescriber (調剤) or the DPC stay when the claim has them.
+    private var facts: ClaimFacts {
+        var facts = ClaimFacts(
+            claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: header.serviceMonth,
+            billingMonth: institution.billingMonth,
+            points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
+            actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: header.bedCount,
+            prescriber: header.prescriber?.institution, type: header.claimType)
+        facts.costs = costs
+        facts.dpc = dpc?.stay(month: header.serviceMonth)
+        return facts
     }
 
     /// The first and last days items were given on.
@@ -181,13 +187,6 @@ extension Claim {
                                       date: dates.max() ?? month.firstDay, position: located.position)))
         }
         let first = dates.min() ?? month.firstDay
-        var facts = ClaimFacts(
-            claimNumber: header.claimNumber, claimType: header.claimType.code, serviceMonth: month,
-            billingMonth: institution.billingMonth,
-            points: insurance.first?.totalPoints ?? publicExpenses.first?.totalPoints,
-            actualDays: insurance.first?.actualDays ?? publicExpenses.first?.actualDays, bedCount: nil,
-            prescriber: header.prescriber?.institution, type: header.claimType)
-        facts.costs = costs
         return SourceRecord(
             format: .pharmacyClaims, position: position, lastLine: lastLine, sender: .institution(institution.institution),
             identity: identity,

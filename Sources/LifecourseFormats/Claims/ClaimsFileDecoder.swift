@@ -212,8 +212,7 @@ public struct ClaimsFileDecoder: Sendable {
         guard type == "HO" || type == "KO" else { return }
         payerParts += 1
         guard currentClaimPoints == nil || type == "HO" && !currentPointsFromInsurance else { return }
-        let fields = line.bytes.split(separator: 0x2C, omittingEmptySubsequences: false)
-        currentClaimPoints = fields.count > 5 ? Int(String(decoding: fields[5], as: UTF8.self)) ?? 0 : 0
+        currentClaimPoints = Int(Self.field(5, of: line.bytes)) ?? 0
         currentPointsFromInsurance = type == "HO"
     }
 

@@ -56,14 +56,7 @@ public struct ClaimHeaderRecord: Sendable, Hashable {
         }
         benefitRate = try fields.integer(7, "給付割合")
         treatmentStart = kind == .dental ? try fields.date(9, "診療開始日", policy: dialect.eraPolicy) : nil
-        if kind == .dental, let outcome = try fields.integer(10, "転帰区分") {
-            guard let value = DiagnosisOutcome(rawValue: outcome) else {
-                throw fields.error(10, "転帰区分", "'\(outcome)' is not 1 継続, 2 治ゆ, 3 死亡 or 4 中止")
-            }
-            treatmentOutcome = value
-        } else {
-            treatmentOutcome = nil
-        }
+        treatmentOutcome = kind == .dental ? try fields.outcome(10) : nil
         if kind == .dental {
             prescriber = nil
             admissionDate = try fields.date(8, "入院年月日", policy: dialect.eraPolicy)

@@ -50,17 +50,29 @@ public struct DiagnosisRecord: Sendable, Hashable {
             throw fields.error(2, "診療開始日", "the field is empty but required")
         }
         startDate = start
-        let outcomeCode = try fields.integer(3, "転帰区分") ?? 1
-        guard let outcome = DiagnosisOutcome(rawValue: outcomeCode) else {
-            throw fields.error(3, "転帰区分", "'\(outcomeCode)' is not 1 継続, 2 治ゆ, 3 死亡 or 4 中止")
-        }
-        self.outcome = outcome
+        outcome = try fields.outcome(3) ?? .continuing
         modifiers = try fields.modifierCodes(4)
         name = fields.optional(5)
         isMain = fields[6] == "01"
         comment = fields.optional(7)
-        if code == DiagnosisRecord.uncodedCode, name == nil {
-            throw fields.error(5, "傷病名称", "an uncoded diagnosis (0000999) needs its name in 傷病名称")
+        try fields.requireName(5, ofUncoded: code)
+    }
+}
+
+extension ClaimsFields {
+    /// 転帰区分 at `index`, or nil when empty.
+    func outcome(_ index: Int) throws(SourceError) -> DiagnosisOutcome? {
+        guard let code = try integer(index, "転帰区分") else { return nil }
+        guard let outcome = DiagnosisOutcome(rawValue: code) else {
+            throw error(index, "転帰区分", "'\(code)' is not 1 継続, 2 治ゆ, 3 死亡 or 4 中止")
+        }
+        return outcome
+    }
+
+    /// An uncoded diagnosis (0000999) must have its name in 傷病名称 at `index`.
+    func requireName(_ index: Int, ofUncoded code: String) throws(SourceError) {
+        if code == DiagnosisRecord.uncodedCode, optional(index) == nil {
+            throw error(index, "傷病名称", "an uncoded diagnosis (0000999) needs its name in 傷病名称")
         }
     }
 }

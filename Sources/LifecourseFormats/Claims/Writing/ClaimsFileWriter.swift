@@ -24,7 +24,6 @@ public struct ClaimsFileWriter: Sendable {
 
     /// Adds one claim.
     public mutating func claim(_ claim: WrittenClaim) {
-        lines.lastServiceMonth = claim.header.serviceMonth
         lines.append(dental ? dentalHeader(claim.header) : medicalHeader(claim.header))
         if let card = claim.insurance {
             // 医科 writes a 予備 field after 合計点数 that 歯科 does not.
@@ -40,7 +39,7 @@ public struct ClaimsFileWriter: Sendable {
         if let branch = claim.qualification {
             lines.append(["SN", "1", branch.confirmation, "", "", "", branch.branch, "", ""])
         }
-        if let dpc = claim.dpc { append(dpc) }
+        if let dpc = claim.dpc { append(dpc, month: claim.header.serviceMonth) }
         for diagnosis in claim.diagnoses {
             if dental {
                 lines.append(["HS", claim.header.admissionDate == nil ? "" : date(diagnosis.startDate),
@@ -146,13 +145,9 @@ public struct ClaimsFileWriter: Sendable {
         try lines.finish()
     }
 
-    private func date(_ value: CalendarDate) -> String { dateStyle.text(value) }
+    func date(_ value: CalendarDate) -> String { dateStyle.text(value) }
 
-    private func month(_ value: YearMonth) -> String { dateStyle.text(value) }
-
-    func dateText(_ value: CalendarDate) -> String { dateStyle.text(value) }
-
-    func monthText(_ value: YearMonth) -> String { dateStyle.text(value) }
+    func month(_ value: YearMonth) -> String { dateStyle.text(value) }
 
 }
 

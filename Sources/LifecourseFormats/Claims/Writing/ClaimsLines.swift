@@ -1,5 +1,3 @@
-import LifecourseCore
-
 /// The records of a claims file being written, and their encoding: CP932, fields joined by commas without
 /// quoting, CRLF after every record. Keeps the GO record's totals: 総件数 counts the HO and KO records,
 /// 総合計点数 adds each claim's points once.
@@ -8,8 +6,6 @@ struct ClaimsLines: Sendable {
     private var records: [[String]] = []
     private var payerParts = 0
     private var totalPoints = 0
-    /// The service month of the claim being written (DPC records repeat it).
-    var lastServiceMonth: YearMonth?
 
     mutating func append(_ record: [String]) {
         records.append(record)

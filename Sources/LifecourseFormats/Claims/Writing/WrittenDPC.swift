@@ -111,10 +111,10 @@ public struct WrittenDPC: Sendable {
 }
 
 extension ClaimsFileWriter {
-    /// Appends the DPC records that follow SN; CD records are appended after the claim's items.
-    mutating func append(_ dpc: WrittenDPC) {
-        let month = lines.lastServiceMonth ?? dpc.admissionDate.yearMonth
-        lines.append(["BU", dpc.groupCode, dateText(dpc.admissionDate), dpc.dischargeDate.map(dateText) ?? "",
+    /// Appends the DPC records of a claim of `month` that follow SN; CD records are appended after the claim's items.
+    mutating func append(_ dpc: WrittenDPC, month serviceMonth: YearMonth) {
+        let month = self.month(serviceMonth)
+        lines.append(["BU", dpc.groupCode, date(dpc.admissionDate), dpc.dischargeDate.map(date) ?? "",
                       dpc.outcome.map(String.init) ?? "", ""])
         for diagnosis in dpc.diagnoses {
             lines.append(["SB", diagnosis.code, "", diagnosis.name ?? "", diagnosis.icd10, diagnosis.role,
@@ -123,16 +123,16 @@ extension ClaimsFileWriter {
         lines.append(["KK", "", "", dpc.admissionKind, "", "", dpc.ageAtAdmission.map(String.init) ?? "", "", "", "",
                       "", "", "", ""])
         for procedure in dpc.procedures {
-            lines.append(["SK", procedure.code ?? "", procedure.section ?? "", procedure.date.map(dateText) ?? "", "", "",
+            lines.append(["SK", procedure.code ?? "", procedure.section ?? "", procedure.date.map(date) ?? "", "", "",
                           procedure.name ?? ""])
         }
         let coefficient = String(format4: dpc.coefficient)
-        lines.append(["GA", monthText(month), "2", "", "", coefficient, ""])
+        lines.append(["GA", month, "2", "", "", coefficient, ""])
         for bundle in dpc.bundles {
-            lines.append(["HH", monthText(month), "2", "1", "1", bundle.period, String(bundle.pointsPerDay),
+            lines.append(["HH", month, "2", "1", "1", bundle.period, String(bundle.pointsPerDay),
                           String(bundle.days), String(bundle.pointsPerDay * bundle.days)])
         }
-        lines.append(["GT", monthText(month), "2", "1", "1", String(dpc.subtotal), String(dpc.bundledPoints), "",
+        lines.append(["GT", month, "2", "1", "1", String(dpc.subtotal), String(dpc.bundledPoints), "",
                       String(dpc.bundledPoints), "93", "", ""])
     }
 }

@@ -88,9 +88,7 @@ public struct DPCDiagnosisRecord: Sendable, Hashable {
         self.role = role
         isCauseOfDeath = fields[6] == "1"
         comment = fields.optional(7)
-        if code == DiagnosisRecord.uncodedCode, name == nil {
-            throw fields.error(3, "傷病名称", "an uncoded diagnosis (0000999) needs its name in 傷病名称")
-        }
+        try fields.requireName(3, ofUncoded: code)
     }
 }
 

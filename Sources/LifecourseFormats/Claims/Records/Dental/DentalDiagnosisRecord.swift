@@ -21,14 +21,7 @@ public struct DentalDiagnosisRecord: Sendable, Hashable {
 
     public init(_ fields: ClaimsFields, dialect: ClaimsDialect) throws(SourceError) {
         startDate = try fields.date(1, "診療開始日", policy: dialect.eraPolicy)
-        if let outcome = try fields.integer(2, "転帰区分") {
-            guard let value = DiagnosisOutcome(rawValue: outcome) else {
-                throw fields.error(2, "転帰区分", "'\(outcome)' is not 1 継続, 2 治ゆ, 3 死亡 or 4 中止")
-            }
-            self.outcome = value
-        } else {
-            outcome = nil
-        }
+        outcome = try fields.outcome(2)
         teeth = try fields.toothCodes(3)
         guard let code = try fields.digits(4, "傷病名コード", count: 7) else {
             throw fields.error(4, "傷病名コード", "the field is empty but required")
@@ -41,9 +34,7 @@ public struct DentalDiagnosisRecord: Sendable, Hashable {
         isMain = fields[9] == "01"
         commentCode = fields.optional(10)
         comment = fields.optional(11)
-        if code == DiagnosisRecord.uncodedCode, name == nil {
-            throw fields.error(6, "傷病名称", "an uncoded diagnosis (0000999) needs its name in 傷病名称")
-        }
+        try fields.requireName(6, ofUncoded: code)
     }
 }
 
