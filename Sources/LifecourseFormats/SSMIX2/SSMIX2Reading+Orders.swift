@@ -138,26 +138,4 @@ extension SSMIX2Reading {
         }
         return results
     }
-
-    /// A date or date-time field's day, or nil when empty.
-    static func date(_ segment: HL7ParsedSegment, _ field: Int) throws(SourceError) -> CalendarDate? {
-        guard let text = segment.value(field) else { return nil }
-        do {
-            return try DateCode.date(text.prefix(8))
-        } catch {
-            throw SourceError(at: segment.position.field(field),
-                              problem: "\(segment.name)-\(field): '\(text)' is not a date or date-time: \(error)",
-                              fix: "correct the date in the sending system")
-        }
-    }
-
-    /// A numeric field, or nil when empty.
-    static func number(_ segment: HL7ParsedSegment, _ field: Int) throws(SourceError) -> Double? {
-        guard let text = segment.value(field) else { return nil }
-        guard let value = Double(text), value.isFinite else {
-            throw SourceError(at: segment.position.field(field), problem: "\(segment.name)-\(field): '\(text)' is not a number",
-                              fix: "send the amount as a number")
-        }
-        return value
-    }
 }

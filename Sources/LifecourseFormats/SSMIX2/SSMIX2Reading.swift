@@ -45,14 +45,7 @@ public enum SSMIX2Reading {
                 identity.name = identity.name ?? text
             }
         }
-        if let birth = pid.value(7) {
-            do {
-                identity.birthDate = try DateCode.date(birth.prefix(8))
-            } catch {
-                throw SourceError(at: pid.position.field(7), problem: "PID-7: '\(birth)' is not a birth date (YYYYMMDD): \(error)",
-                                  fix: "correct the patient's birth date in the sending system")
-            }
-        }
+        identity.birthDate = try date(pid, 7)
         if let sex = pid.value(8) {
             do {
                 identity.sex = try Sex(hl7Code: sex)
@@ -88,5 +81,27 @@ public enum SSMIX2Reading {
                 isMain: prb.value(18) == "1", position: prb.position))
         }
         return diagnoses
+    }
+
+    /// A date or date-time field's day, or nil when empty.
+    static func date(_ segment: HL7ParsedSegment, _ field: Int) throws(SourceError) -> CalendarDate? {
+        guard let text = segment.value(field) else { return nil }
+        do {
+            return try DateCode.date(text.prefix(8))
+        } catch {
+            throw SourceError(at: segment.position.field(field),
+                              problem: "\(segment.name)-\(field): '\(text)' is not a date or date-time: \(error)",
+                              fix: "correct the date in the sending system")
+        }
+    }
+
+    /// A numeric field, or nil when empty.
+    static func number(_ segment: HL7ParsedSegment, _ field: Int) throws(SourceError) -> Double? {
+        guard let text = segment.value(field) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw SourceError(at: segment.position.field(field), problem: "\(segment.name)-\(field): '\(text)' is not a number",
+                              fix: "send the amount as a number")
+        }
+        return value
     }
 }

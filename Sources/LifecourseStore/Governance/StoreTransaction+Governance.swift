@@ -68,7 +68,7 @@ extension StoreTransaction {
         try execute("DELETE FROM governance.receipt WHERE receipt_id = ?", [id])
     }
 
-    /// Starts a receipt record; its counts are set by ``finishReceipt(_:counts:)`` in the same transaction.
+    /// Starts a receipt record; its counts are set by ``finishReceipt(_:of:counts:)`` in the same transaction.
     public func beginReceipt(_ receipt: NewReceipt) throws -> Int64 {
         let sealedName = rawCipher.seal(receipt.fileName, context: "governance.receipt.file_name|\(receipt.digest.hex)")
         return try insert("""
@@ -76,14 +76,6 @@ extension StoreTransaction {
                 units_read, units_accepted, units_quarantined, unknown_records)
             VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)
             """, [receipt.digest, sealedName, receipt.fileSize, receipt.format, Timestamp.now()])
-    }
-
-    public func finishReceipt(_ id: Int64, counts: ReceiptCounts) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT file_digest, file_size, format FROM governance.receipt WHERE receipt_id = ?
-            """), arguments: [id]) else { return }
-        try finishReceipt(id, of: NewReceipt(digest: row["file_digest"], fileName: "", fileSize: row["file_size"],
-                                             format: row["format"]), counts: counts)
     }
 
     /// Sets a receipt's counts and returns the receipt as stored, without reading it back (``beginReceipt(_:)``'s

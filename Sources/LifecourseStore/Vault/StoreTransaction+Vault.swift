@@ -61,7 +61,7 @@ extension StoreTransaction: IdentityVault {
 
     /// Keeps a record whose type no reader knows, encrypted, so that nothing received is lost.
     public func storeRawRecord(fileDigest: Data, line: Int?, recordType: String, person: ResearchID?, text: String) throws {
-        let sealed = rawCipher.seal(text, context: "vault.raw_record|\(fileDigest.hex)|\(line ?? 0)")
+        let sealed = rawCipher.seal(text, context: KeptRecord.context(fileDigest: fileDigest, line: line))
         try insertRow("INSERT INTO vault.raw_record (file_digest, line, record_type, person_id, sealed_text) VALUES (?, ?, ?, ?, ?)",
                     fileDigest, line, recordType, person?.rawValue, sealed)
     }
@@ -106,6 +106,11 @@ public struct KeptRecord: Sendable, Hashable {
         self.line = line
         self.text = text
     }
+
+    /// The encryption context of a kept record: its file and line.
+    static func context(fileDigest: Data, line: Int?) -> String {
+        "vault.raw_record|\(fileDigest.hex)|\(line ?? 0)"
+    }
 }
 
 extension StoreReader {
@@ -119,7 +124,7 @@ extension StoreReader {
             let line: Int? = row["line"]
             return KeptRecord(recordType: row["record_type"], line: line,
                               text: try rawCipher.openText(row["sealed_text"],
-                                                           context: "vault.raw_record|\(digest.hex)|\(line ?? 0)"))
+                                                           context: KeptRecord.context(fileDigest: digest, line: line)))
         }
     }
 }

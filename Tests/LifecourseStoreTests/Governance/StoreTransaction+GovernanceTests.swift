@@ -8,8 +8,9 @@ import Testing
         let test = try TestStore()
         defer { test.remove() }
         try test.store.write { transaction throws in
-            let id = try transaction.beginReceipt(NewReceipt(digest: Data([0xAB, 0xCD]), fileName: "RECEIPTC.UKE",
-                                                             fileSize: 123, format: "claims-medical"))
+            let new = NewReceipt(digest: Data([0xAB, 0xCD]), fileName: "RECEIPTC.UKE", fileSize: 123,
+                                 format: "claims-medical")
+            let id = try transaction.beginReceipt(new)
             var counts = ReceiptCounts()
             counts.institution = "1310000011"
             counts.recordsRead = 10
@@ -17,7 +18,7 @@ import Testing
             counts.unitsAccepted = 2
             counts.unitsQuarantined = 1
             counts.warnings = ["GO 総件数 is 3"]
-            try transaction.finishReceipt(id, counts: counts)
+            try transaction.finishReceipt(id, of: new, counts: counts)
         }
         let receipt = try #require(try test.store.read { try $0.receipt(digest: Data([0xAB, 0xCD])) })
         #expect(receipt.sha256 == "abcd")

@@ -32,9 +32,8 @@ import Testing
         defer { first.remove(); second.remove() }
         for test in [first, second] {
             try test.store.write { transaction in
-                let id = try transaction.beginReceipt(NewReceipt(digest: Data([1]), fileName: "secret.UKE", fileSize: 1,
-                                                                 format: "claims-medical"))
-                try transaction.finishReceipt(id, counts: ReceiptCounts())
+                let new = NewReceipt(digest: Data([1]), fileName: "secret.UKE", fileSize: 1, format: "claims-medical")
+                try transaction.finishReceipt(try transaction.beginReceipt(new), of: new, counts: ReceiptCounts())
             }
         }
         #expect(try first.store.read { try $0.contentDigests() } == second.store.read { try $0.contentDigests() })
