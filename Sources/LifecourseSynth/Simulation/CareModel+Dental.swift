@@ -34,7 +34,6 @@ extension CareModel {
     /// The 歯科 claim a dental clinic writes for a person's visits in a month.
     func dentalClaim(number: Int, person: SynthPerson, clinic: SynthInstitution, month: YearMonth, visits: Visits,
                      firstVisit: Bool) -> WrittenClaim {
-        let written = WrittenIdentity(person: person, institution: clinic, month: month, config: config)
         let days = visits.days.sorted()
         let first = days.first ?? 1
         var items = [WrittenClaim.Item]()
@@ -53,11 +52,8 @@ extension CareModel {
         }
         add(ClinicalCodes.Dental.management, category: "13", days: [first])
         let start = try! month.day(first)
-        var header = WrittenClaim.Header(
-            claimNumber: number, claimType: "3" + Self.claimType(person: person, month: month, inpatient: false).dropFirst(),
-            serviceMonth: month, name: written.name, kanaName: written.kana, sex: person.sex,
-            birthDate: written.birthDate, benefitRate: nil, admissionDate: nil, bedCount: nil,
-            chartNumber: Self.chartNumber(person, clinic))
+        let patient = writtenPatient(number, person: person, institution: clinic, month: month)
+        var header = patient.header
         header.treatmentStart = firstVisit ? start : month.firstDay
         let diagnosis: WrittenClaim.Diagnosis = switch visits.dental {
         case .caries(let tooth):
@@ -68,9 +64,7 @@ extension CareModel {
                   outcome: .continuing, isMain: true, teeth: ["100000"])
         }
         return WrittenClaim(
-            header: header,
-            insurance: .init(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol, number: written.number),
-            qualification: written.branch.map { .init(confirmation: "01", branch: $0) }, diagnoses: [diagnosis],
+            header: header, insurance: patient.card, qualification: patient.qualification, diagnoses: [diagnosis],
             items: items, actualDays: days.count, points: points)
     }
 }

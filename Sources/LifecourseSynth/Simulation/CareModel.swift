@@ -110,7 +110,6 @@ struct CareModel {
             return dentalClaim(number: number, person: person, clinic: institution, month: month, visits: visits,
                                firstVisit: firstVisit)
         }
-        let written = WrittenIdentity(person: person, institution: institution, month: month, config: config)
         let inpatient = visits.admission != nil
         let days = visits.days.sorted()
         var items = [WrittenClaim.Item]()
@@ -156,23 +155,16 @@ struct CareModel {
             diagnoses[0].outcome = .died
         }
         if !diagnoses.isEmpty { diagnoses[0].isMain = true }
-        let header = WrittenClaim.Header(
-            claimNumber: number, claimType: Self.claimType(person: person, month: month, inpatient: inpatient),
-            serviceMonth: month, name: written.name, kanaName: written.kana, sex: person.sex,
-            birthDate: written.birthDate, benefitRate: nil, admissionDate: visits.admission,
-            bedCount: inpatient ? institution.beds : nil, chartNumber: Self.chartNumber(person, institution))
-        let card = WrittenClaim.Card(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol,
-                                     number: written.number)
+        let patient = writtenPatient(number, person: person, institution: institution, month: month,
+                                     admission: visits.admission, bedCount: inpatient ? institution.beds : nil)
         if inpatient, institution.participatesInDPC,
            let dpc = dpcStay(person: person, hospital: institution, month: month, visits: visits) {
             return WrittenClaim(
-                header: header, insurance: card,
-                qualification: written.branch.map { .init(confirmation: "01", branch: $0) }, diagnoses: [], items: [],
-                actualDays: days.count, points: dpc.bundledPoints, dpc: dpc)
+                header: patient.header, insurance: patient.card, qualification: patient.qualification, diagnoses: [],
+                items: [], actualDays: days.count, points: dpc.bundledPoints, dpc: dpc)
         }
         return WrittenClaim(
-            header: header, insurance: card,
-            qualification: written.branch.map { .init(confirmation: "01", branch: $0) },
+            header: patient.header, insurance: patient.card, qualification: patient.qualification,
             diagnoses: diagnoses, items: items, actualDays: days.count, points: points)
     }
 
@@ -220,16 +212,27 @@ struct CareModel {
     /// The 調剤 claim a pharmacy writes for a person's receptions of one prescriber's slips in a month.
     func dispensingClaim(number: Int, person: SynthPerson, pharmacy: SynthInstitution, prescriber: SynthInstitution,
                          month: YearMonth, receptions: [WrittenDispensingClaim.Reception]) -> WrittenDispensingClaim {
-        let written = WrittenIdentity(person: person, institution: pharmacy, month: month, config: config)
-        let header = WrittenClaim.Header(
-            claimNumber: number, claimType: "4" + Self.claimType(person: person, month: month, inpatient: false).dropFirst(),
-            serviceMonth: month, name: written.name, kanaName: written.kana, sex: person.sex,
-            birthDate: written.birthDate, benefitRate: nil, admissionDate: nil, bedCount: nil,
-            chartNumber: Self.chartNumber(person, pharmacy))
+        let patient = writtenPatient(number, person: person, institution: pharmacy, month: month)
         return WrittenDispensingClaim(
-            header: header, prescriber: .init(code: prescriber.code, name: prescriber.name),
-            insurance: .init(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol, number: written.number),
-            qualification: written.branch.map { .init(confirmation: "01", branch: $0) }, receptions: receptions)
+            header: patient.header, prescriber: .init(code: prescriber.code, name: prescriber.name),
+            insurance: patient.card, qualification: patient.qualification, receptions: receptions)
+    }
+
+    /// How `institution`'s claims write `person` in `month`: the RE record, whose レセプト種別 starts with the
+    /// institution's 点数表 (1 医科, 3 歯科, 4 調剤); the health-insurance card; its 枝番 in the SN record.
+    func writtenPatient(_ number: Int, person: SynthPerson, institution: SynthInstitution, month: YearMonth,
+                        admission: CalendarDate? = nil, bedCount: Int? = nil)
+        -> (header: WrittenClaim.Header, card: WrittenClaim.Card, qualification: WrittenClaim.Qualification?) {
+        let written = WrittenIdentity(person: person, institution: institution, month: month, config: config)
+        let type = Self.claimType(person: person, month: month, inpatient: admission != nil)
+        let header = WrittenClaim.Header(
+            claimNumber: number, claimType: String(institution.code.feeSchedule.rawValue) + type.dropFirst(),
+            serviceMonth: month, name: written.name, kanaName: written.kana, sex: person.sex,
+            birthDate: written.birthDate, benefitRate: nil, admissionDate: admission, bedCount: bedCount,
+            chartNumber: Self.chartNumber(person, institution))
+        return (header, WrittenClaim.Card(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol,
+                                          number: written.number),
+                written.branch.map { .init(confirmation: "01", branch: $0) })
     }
 
     private static func fee(_ procedure: ClinicalCodes.Procedure) -> WrittenDispensingClaim.Fee {
