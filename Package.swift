@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "LifecourseFormatsTests", dependencies: ["LifecourseFormats", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseStoreTests", dependencies: ["LifecourseStore", "LifecourseTesting", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .testTarget(name: "LifecourseLinkageTests", dependencies: ["LifecourseLinkage", "LifecourseTesting"], swiftSettings: strict),
-        .testTarget(name: "LifecourseIngestTests", dependencies: ["LifecourseIngest", "LifecourseTesting"], swiftSettings: strict),
+        .testTarget(name: "LifecourseIngestTests", dependencies: ["LifecourseIngest", "LifecourseSynth", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseAnonymizationTests", dependencies: ["LifecourseAnonymization", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseStatisticsTests", dependencies: ["LifecourseStatistics", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseGovernanceTests", dependencies: ["LifecourseGovernance", "LifecourseTesting"], swiftSettings: strict),

@@ -7,6 +7,10 @@ public struct IngestReport: Sendable, Codable {
         case ingested
         /// The same bytes were received before; nothing was changed.
         case alreadyReceived = "already-received"
+        /// The same path, size and modification time as a file stored before: not read again.
+        case unchanged
+        /// Left aside on purpose (an SS-MIX2 file marked superseded, condition flag 0); nothing was stored.
+        case ignored
         /// The file could not be read at all; nothing was stored.
         case failed
     }

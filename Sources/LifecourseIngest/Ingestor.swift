@@ -1,5 +1,5 @@
 import Foundation
-import LifecourseCore
+public import LifecourseCore
 import LifecourseFormats
 public import LifecourseLinkage
 public import LifecourseStore
@@ -20,6 +20,8 @@ public struct Ingestor: Sendable {
     /// A run of at least this many bytes that would about double the research zone or more is a bulk load: the
     /// zone's indexes by person are dropped before it and built after it (see `SQLiteStore+BulkLoad`).
     public var bulkLoadMinimumBytes = 64 << 20
+    /// The hospital that sent SS-MIX2 storage, when the command names it (else the storage's folder, else MSH-4).
+    public var institution: InstitutionCode?
 
     public init(store: SQLiteStore, linker: any PersonLinker = DeterministicLinker()) {
         self.store = store
@@ -58,7 +60,7 @@ public struct Ingestor: Sendable {
     /// reads ahead (``ReadAhead``) while this one links and stores.
     func ingest(files: [String], cache: LinkCache?,
                 progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
-        let reading = ReadAhead(files: files, store: store)
+        let reading = ReadAhead(files: files, store: store, institution: institution)
         defer { reading.wait() }
         var reports: [IngestReport] = []
         reports.reserveCapacity(files.count)
@@ -101,8 +103,15 @@ public struct Ingestor: Sendable {
     private func ingest(_ file: PreparedFile, from reading: ReadAhead, in transaction: StoreTransaction,
                         cache: LinkCache?,
                         progress: (_ bytes: Int, _ units: Int, _ size: Int) -> Void) -> (IngestReport, Int) {
-        guard case .ready(let digest, let format, let receivedBefore) = file.state else {
-            guard case .refused(let message) = file.state else { preconditionFailure("a file is ready or refused") }
+        let digest: Data, format: SourceFormat, receivedBefore: Bool
+        switch file.state {
+        case .ready(let fileDigest, let fileFormat, let before):
+            (digest, format, receivedBefore) = (fileDigest, fileFormat, before)
+        case .unchanged(let receipt):
+            return (IngestReport(file: file.path, status: .unchanged, receipt: receipt, message: nil), file.size)
+        case .ignored(let message):
+            return (IngestReport(file: file.path, status: .ignored, receipt: nil, message: message), file.size)
+        case .refused(let message):
             return (IngestReport(file: file.path, status: .failed, receipt: nil, message: message), file.size)
         }
         var ended = false
@@ -130,6 +139,7 @@ public struct Ingestor: Sendable {
             if try transaction.storedUnitCount(fileDigest: digest) == receipt.unitsAccepted {
                 reading.skipRest()
                 ended = true
+                try remember(file, digest: digest, in: transaction)
                 return IngestReport(file: file.path, status: .alreadyReceived, receipt: receipt, message: nil)
             }
             try transaction.deleteReceipt(receipt.id)
@@ -161,6 +171,14 @@ public struct Ingestor: Sendable {
         var counts = writer.counts
         counts.recordsRead = recordsRead
         let receipt = try transaction.finishReceipt(receiptID, of: newReceipt, counts: counts)
+        try remember(file, digest: digest, in: transaction)
         return IngestReport(file: file.path, status: .ingested, receipt: receipt, message: nil)
+    }
+
+    /// Remembers the file's path as found, so that the next ingest of its folder skips it while it stays the same.
+    private func remember(_ file: PreparedFile, digest: Data, in transaction: StoreTransaction) throws {
+        guard let found = file.found else { return }
+        try transaction.rememberPath(key: found.key, as: ReceivedPath(size: found.size, modifiedNS: found.modifiedNS,
+                                                                      digest: digest))
     }
 }

@@ -35,6 +35,12 @@ public struct HL7ParsedSegment: Sendable, Hashable {
         }
     }
 
+    /// The segment as received (decoded, still escaped).
+    public var text: String {
+        let rest = name == "MSH" ? fields.dropFirst() : fields[...]
+        return ([Substring(name)] + rest).joined(separator: String(delimiters.field))
+    }
+
     /// How many fields the segment has.
     public var fieldCount: Int { fields.count }
 

@@ -11,9 +11,12 @@ public struct SSMIX2Patient: Sendable, Hashable {
     public var sex: Sex
     public var postalCode: String
     public var address: String
+    /// The health-insurance card the hospital holds (IN1 of the basic information), when it holds one.
+    public var card: InsuranceCard?
 
     public init(id: String, familyName: String, givenName: String, familyKana: String, givenKana: String,
-                birthDate: CalendarDate, sex: Sex, postalCode: String, address: String) {
+                birthDate: CalendarDate, sex: Sex, postalCode: String, address: String, card: InsuranceCard? = nil) {
+        self.card = card
         self.id = id
         self.familyName = familyName
         self.givenName = givenName
@@ -69,12 +72,14 @@ public struct SSMIX2DrugOrder: Sendable, Hashable {
     public var unitCode: String
     public var unitName: String
     public var days: Int
-    /// The JAMI dosage code and its text.
+    /// The JAMI dosage code and its text, and how many times a day it says.
     public var dosageCode: String
     public var dosageText: String
+    public var timesPerDay: Int
 
     public init(hot9: String, name: String, dailyAmount: Double, unitCode: String, unitName: String, days: Int,
-                dosageCode: String, dosageText: String) {
+                dosageCode: String, dosageText: String, timesPerDay: Int = 1) {
+        self.timesPerDay = max(1, timesPerDay)
         self.hot9 = hot9
         self.name = name
         self.dailyAmount = dailyAmount
@@ -152,6 +157,17 @@ public struct SSMIX2Messages: Sendable {
         message.append(evn)
         message.append(pid(patient))
         message.append(pv1("N"))
+        if let card = patient.card {
+            // IN1-2 the plan by its 法別番号, IN1-3 保険者番号, IN1-10 記号, IN1-11 番号, IN1-17 本人 or 家族.
+            var in1 = HL7Segment("IN1")
+            in1[1] = "1"
+            in1[2] = HL7Segment.join(components: [String(card.insurerNumber.prefix(card.insurerNumber.count == 8 ? 2 : 0)),
+                                                  "", "JHSD0001"])
+            in1[3] = card.insurerNumber
+            in1[10] = HL7Segment.escape(card.symbol ?? "")
+            in1[11] = HL7Segment.escape(card.number)
+            message.append(in1)
+        }
         return message
     }
 
@@ -189,17 +205,23 @@ public struct SSMIX2Messages: Sendable {
             var prb = HL7Segment("PRB")
             prb[1] = disease.ended == nil ? "AD" : "UP"
             prb[2] = String(timestamp.prefix(14))
-            prb[3] = HL7Segment.join(components: [disease.claimsCode ?? "", disease.name,
-                                                  disease.claimsCode == nil ? "99ZZZ" : "MDCDX2"])
+            // The hospital's own disease codes (here the claims 傷病名コード) under a local coding system.
+            prb[3] = HL7Segment.join(components: [disease.claimsCode ?? "", disease.name, "99LCD"])
             prb[4] = String(index + 1)
             prb[7] = disease.onset.compact
             prb[10] = HL7Segment.join(components: [disease.icd10, "", "I10"])
             if let ended = disease.ended {
                 prb[9] = ended.date.compact
-                prb[14] = HL7Segment.join(components: [String(ended.outcome.rawValue), ended.outcome.japaneseName, "JHSD0006"])
+                // HL7 table 0241: F fully recovered, D dead; U (unknown) for treatment stopped or moved elsewhere.
+                let code = switch ended.outcome {
+                case .cured: "F"
+                case .died: "D"
+                case .continuing, .stopped: "U"
+                }
+                prb[14] = HL7Segment.join(components: [code, ended.outcome.japaneseName, "HL70241"])
             }
             prb[16] = disease.onset.compact
-            prb[18] = disease.isMain ? "Y" : "N"
+            if disease.isMain { prb[18] = "1^主診断^JHSD0007" }
             message.append(prb)
         }
         return message
@@ -221,10 +243,12 @@ public struct SSMIX2Messages: Sendable {
             message.append(orc)
             var rxe = HL7Segment("RXE")
             rxe[2] = HL7Segment.join(components: [drug.hot9, drug.name, "HOT9"])
-            rxe[3] = Self.amount(drug.dailyAmount)
+            // RXE-3 the amount per time, RXE-19 per day (as the SS-MIX2 sample writes them).
+            rxe[3] = Self.amount(drug.dailyAmount / Double(drug.timesPerDay))
             rxe[5] = HL7Segment.join(components: [drug.unitCode, drug.unitName, "MR9P"])
             rxe[10] = Self.amount(drug.dailyAmount * Double(drug.days))
             rxe[11] = HL7Segment.join(components: [drug.unitCode, drug.unitName, "MR9P"])
+            rxe[19] = Self.amount(drug.dailyAmount)
             rxe[21] = "OHP^外来処方^MR9P~OHO^院外処方^MR9P"
             message.append(rxe)
             var tq1 = HL7Segment("TQ1")

@@ -23,7 +23,7 @@ public struct SSMIX2Diagnosis: Sendable, Hashable {
 public enum SSMIX2Reading {
     /// The patient a message names: PID-3 patient ID, PID-5 names (the kanji repetition marked I, the kana one
     /// marked P; family and given name joined by a full-width space), PID-7 birth date, PID-8 sex, PID-11 address
-    /// (postal code first).
+    /// (postal code first), insurance cards from IN1.
     /// - Throws: ``SourceError`` naming the segment and field when PID is missing or a value is wrong.
     public static func identity(_ segments: [HL7ParsedSegment]) throws(SourceError) -> PersonIdentity {
         guard let pid = segments.first(where: { $0.name == "PID" }) else {
@@ -54,6 +54,13 @@ public enum SSMIX2Reading {
                                   fix: "send M, F, O or U as HL7 table 0001 lists them")
             }
         }
+        // IN1 (ADT-00): IN1-3 保険者番号, IN1-10 記号, IN1-11 番号, as JAHIS's patient-information profile places them
+        // (the fixture's ZI1 segment, which copies IN1's layout, agrees). A card without a number links nobody.
+        for in1 in segments where in1.name == "IN1" {
+            guard let insurer = in1.value(3), let number = in1.value(11) else { continue }
+            identity.insuranceCards.append(InsuranceCard(insurerNumber: insurer, symbol: in1.value(10), number: number,
+                                                         branch: nil))
+        }
         if let address = pid.repetitions(11).first {
             func component(_ index: Int) -> String { index < address.count ? address[index] : "" }
             let text = component(0).isEmpty ? component(7) : component(0)
@@ -67,15 +74,17 @@ public enum SSMIX2Reading {
     public static func diagnoses(_ segments: [HL7ParsedSegment]) throws(SourceError) -> [SSMIX2Diagnosis] {
         var diagnoses = [SSMIX2Diagnosis]()
         for prb in segments where prb.name == "PRB" {
-            guard let code = prb.value(3) else {
-                throw SourceError(at: prb.position.field(3), problem: "PRB-3: the disease has no code",
-                                  fix: "send the disease with its code (MEDIS 病名管理番号, or the hospital's own)")
+            // A disease named in words only (an uncoded disease name) has an empty code.
+            let name = prb.value(3, component: 2)
+            guard let code = prb.value(3) ?? name.map({ _ in "" }) else {
+                throw SourceError(at: prb.position.field(3), problem: "PRB-3: the disease has neither a code nor a name",
+                                  fix: "send the disease with its code (MEDIS 病名管理番号, or the hospital's own) or its name")
             }
             let icd10System = prb.value(10, component: 3)
             let onset = try date(prb, 16)
             let established = try date(prb, 7)
             diagnoses.append(SSMIX2Diagnosis(
-                code: code, name: prb.value(3, component: 2), codeSystem: prb.value(3, component: 3),
+                code: code, name: name, codeSystem: code.isEmpty ? nil : prb.value(3, component: 3),
                 icd10: icd10System == nil || icd10System == "I10" ? prb.value(10) : nil,
                 onset: onset ?? established, resolved: try date(prb, 9), outcome: prb.value(14),
                 isMain: prb.value(18) == "1", position: prb.position))

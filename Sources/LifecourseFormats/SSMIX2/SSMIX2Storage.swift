@@ -14,6 +14,8 @@ public struct SSMIX2File: Sendable, Hashable {
     }
 
     public let path: String
+    /// The storage root the file sits under ("" when the path is relative to it).
+    public let root: String
     public let patientID: String
     /// 診療日, nil for data kept under `-` (patient basics, disease names, allergies).
     public let day: CalendarDate?
@@ -24,6 +26,12 @@ public struct SSMIX2File: Sendable, Hashable {
     public let timestamp: String
     public let department: String?
     public let condition: Condition
+
+    /// The name of the folder holding the storage root (a hospital's 10-digit code when storages are kept per
+    /// hospital, as the generator keeps them).
+    public var storageFolderName: String {
+        String(root.split(separator: "/").last ?? "")
+    }
 }
 
 /// The rules of SS-MIX2 standardized storage (厚生労働省電子的診療情報交換推進事業 標準化ストレージ仕様): where a
@@ -91,8 +99,20 @@ public enum SSMIX2Storage {
         guard let condition = Int(flag).flatMap(SSMIX2File.Condition.init(rawValue:)) else {
             throw refuse("the condition flag '\(flag)' is not 0 (superseded), 1 (valid) or 2 (past history)")
         }
-        return SSMIX2File(path: path, patientID: id, day: day, dataType: type, orderNumber: order, timestamp: timestamp,
+        return SSMIX2File(path: path, root: root, patientID: id, day: day, dataType: type, orderNumber: order, timestamp: timestamp,
                           department: department == "-" ? nil : department, condition: condition)
+    }
+
+    /// The place of a file in a storage tree, judged from its path alone: nil when its name is not an SS-MIX2 name
+    /// (a message sent on its own).
+    /// - Throws: ``SourceError`` when the name is an SS-MIX2 name but the file breaks the storage rules.
+    public static func locate(path: String) throws(SourceError) -> SSMIX2File? {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = components.last, name.split(separator: "_", omittingEmptySubsequences: false).count == 7 else {
+            return nil
+        }
+        return try file(relative: components.suffix(6).joined(separator: "/"),
+                        root: components.dropLast(6).joined(separator: "/"))
     }
 
     /// What a storage tree holds: the files to read, the superseded ones (flag 0), and the files that break the

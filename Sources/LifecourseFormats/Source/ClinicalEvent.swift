@@ -1,3 +1,4 @@
+import Foundation
 public import LifecourseCore
 
 /// One clinical fact of a source record, with the position of the record it came from.
@@ -7,12 +8,18 @@ public enum ClinicalEvent: Sendable, Hashable {
     case drug(Service)
     case device(Service)
     case note(Note)
+    /// A laboratory result or a body measurement (OMOP measurement).
+    case measurement(Measurement)
+    /// Another fact about the person (OMOP observation): an allergy, a questionnaire answer.
+    case observation(Observation)
 
     public var position: SourcePosition {
         switch self {
         case .diagnosis(let value): value.position
         case .procedure(let value), .drug(let value), .device(let value): value.position
         case .note(let value): value.position
+        case .measurement(let value): value.position
+        case .observation(let value): value.position
         }
     }
 
@@ -71,13 +78,19 @@ public enum ClinicalEvent: Sendable, Hashable {
         public var times: Int?
         /// 点数 billed for the item's group.
         public var points: Int?
-        /// The unit code of a device (単位コード).
+        /// The unit code of a device (単位コード), or the dose unit of a drug order (MERIT-9, e.g. TAB).
         public var unitCode: String?
+        /// Days supplied, for drug orders that state them.
+        public var daysSupply: Int?
+        /// The route of a drug (HL7 table 0162: PO, IV …), when the source states it.
+        public var route: String?
         public var position: SourcePosition
 
         public init(system: CodeSystem, code: String, name: String?, category: String?, startDate: CalendarDate,
                     endDate: CalendarDate, quantity: Double?, times: Int?, points: Int?, unitCode: String?,
-                    position: SourcePosition) {
+                    daysSupply: Int? = nil, route: String? = nil, position: SourcePosition) {
+            self.daysSupply = daysSupply
+            self.route = route
             self.system = system
             self.code = code
             self.name = name
@@ -105,6 +118,84 @@ public enum ClinicalEvent: Sendable, Hashable {
             self.code = code
             self.text = text
             self.date = date
+            self.position = position
+        }
+    }
+
+    /// A measured value: a laboratory result (JLAC10) or a body measurement, as number or text, with its unit,
+    /// reference range and abnormal flag as the source wrote them.
+    public struct Measurement: Sendable, Hashable {
+        public var system: CodeSystem
+        public var code: String
+        public var name: String?
+        public var date: CalendarDate
+        /// The value when it is a number.
+        public var number: Double?
+        /// The value as written when it is not a number (a coded or text result).
+        public var text: String?
+        public var unit: String?
+        /// The reference range as written, and its bounds when it reads as `low-high`.
+        public var referenceRange: String?
+        public var rangeLow: Double?
+        public var rangeHigh: Double?
+        /// H, L, HH, LL, A … (HL7 table 0078).
+        public var abnormalFlag: String?
+        public var position: SourcePosition
+
+        public init(system: CodeSystem, code: String, name: String?, date: CalendarDate, number: Double?, text: String?,
+                    unit: String?, referenceRange: String?, abnormalFlag: String?, position: SourcePosition) {
+            self.system = system
+            self.code = code
+            self.name = name
+            self.date = date
+            self.number = number
+            self.text = text
+            self.unit = unit
+            self.referenceRange = referenceRange
+            (rangeLow, rangeHigh) = Self.bounds(of: referenceRange)
+            self.abnormalFlag = abnormalFlag
+            self.position = position
+        }
+
+        /// The bounds of a range written `low-high` (either side may be missing, full-width forms allowed).
+        static func bounds(of range: String?) -> (Double?, Double?) {
+            guard let range else { return (nil, nil) }
+            let text = UnicodeNormalization.nfkc(range).replacingOccurrences(of: "~", with: "-")
+                .replacingOccurrences(of: "\u{2212}", with: "-")
+            // A leading minus belongs to the lower bound; the separator is the next hyphen.
+            let body = text.hasPrefix("-") ? text.dropFirst() : text[...]
+            guard let separator = body.firstIndex(of: "-") else { return (nil, nil) }
+            let low = Double(text[text.startIndex..<separator].trimmingCharacters(in: .whitespaces))
+            let high = Double(body[body.index(after: separator)...].trimmingCharacters(in: .whitespaces))
+            return (low, high)
+        }
+    }
+
+    /// A fact about the person that is neither a diagnosis nor a measurement: an allergy (category `allergy`,
+    /// with the allergy type, e.g. `allergy:DA` for a drug), a questionnaire answer.
+    public struct Observation: Sendable, Hashable {
+        public var category: String
+        public var system: CodeSystem
+        public var code: String
+        public var name: String?
+        public var date: CalendarDate
+        /// The answer or value, coded or as a number.
+        public var valueCode: String?
+        public var number: Double?
+        /// A qualifier such as an allergy's severity (HL7 table 0128: SV, MO, MI).
+        public var qualifier: String?
+        public var position: SourcePosition
+
+        public init(category: String, system: CodeSystem, code: String, name: String?, date: CalendarDate,
+                    valueCode: String? = nil, number: Double? = nil, qualifier: String? = nil, position: SourcePosition) {
+            self.category = category
+            self.system = system
+            self.code = code
+            self.name = name
+            self.date = date
+            self.valueCode = valueCode
+            self.number = number
+            self.qualifier = qualifier
             self.position = position
         }
     }

@@ -24,6 +24,8 @@ public struct SourceRecord: Sendable {
     /// Free-text records of the unit (症状詳記 of claims, 摘要 of care claims): they may name persons, so they are
     /// kept encrypted in the vault with the unit's person, never in the research store.
     public var freeText: [UnknownRecord] = []
+    /// The unit's type when the format has several (an SS-MIX2 message's data type, e.g. OMP-01).
+    public var unitType: String?
 
     public init(format: SourceFormat, position: SourcePosition, lastLine: Int?, sender: Sender,
                 identity: PersonIdentity, encounter: Encounter?, events: [ClinicalEvent], claim: ClaimFacts?,
@@ -43,11 +45,13 @@ public struct SourceRecord: Sendable {
 
     /// The record type lineage gives to the unit's first record.
     public var unitRecordType: String {
+        if let unitType { return unitType }
         if let care { return care.recordType }
         return switch format {
         case .medicalClaims, .dentalClaims, .pharmacyClaims: "RE"
         case .deathCertificates: "death"
         case .careRecords: "care"
+        case .ssmix2: "HL7"
         }
     }
 }
@@ -64,6 +68,8 @@ public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case deathCertificates = "death-certificates"
     /// 要介護認定 and 介護給付費 records in the documented care layout.
     case careRecords = "care"
+    /// HL7 v2.5 messages of SS-MIX2 standardized storage (one message per file, ISO-2022-JP).
+    case ssmix2 = "ssmix2"
 }
 
 /// What one payer of a claim is billed: points (1 point = 10 yen), the patient's co-payment, the days.

@@ -6,6 +6,9 @@ public enum SourceUnitEvent: Sendable {
     case record(SourceRecord)
     /// A unit that could not be read; the others are unaffected.
     case quarantined(QuarantinedRow)
+    /// Something odd about the file that does not keep its units out (an SS-MIX2 message whose PID names another
+    /// patient than its folder).
+    case warning(SourceError)
 }
 
 /// A unit of a line-oriented file that could not be read, kept as received for the quarantine.
@@ -22,6 +25,14 @@ public struct QuarantinedRow: Sendable, Hashable {
         lastLine = records[records.count - 1].lastLine
         self.problem = problem
         rawBytes = records.flatMap { $0.rawBytes + [0x0D, 0x0A] }
+    }
+
+    /// A whole file as one unit (an SS-MIX2 message), with the problem that keeps it out.
+    init(lines: Int, problem: SourceError, rawBytes: [UInt8]) {
+        firstLine = 1
+        lastLine = max(1, lines)
+        self.problem = problem
+        self.rawBytes = rawBytes
     }
 }
 

@@ -35,6 +35,12 @@ public enum FormatDetector {
             return .deathCertificates
         }
         if CareFileDecoder.looksLikeCareRecord(firstLine: firstLine(of: head)) { return .careRecords }
+        // An HL7 v2 message starts with MSH and its field separator (after MLLP's start byte when framed).
+        let message = body.first == 0x0B ? Array(body.dropFirst()) : body
+        if message.count > 4, message.starts(with: Array("MSH".utf8)), !(message[3] >= 0x30 && message[3] <= 0x39),
+           !(message[3] >= 0x41 && message[3] <= 0x5A), message[3] > 0x20, message[3] < 0x7F {
+            return .ssmix2
+        }
         return nil
     }
 }

@@ -25,6 +25,14 @@ final class ReadUnit: Sendable {
     }
 }
 
+/// What a reader needs to know about a file beyond its bytes.
+struct FileOrigin: Sendable {
+    /// The sender of SS-MIX2 storage, when the command or the storage's folder names it.
+    var institution: InstitutionCode?
+    /// The file's place in SS-MIX2 storage.
+    var storage: SSMIX2File?
+}
+
 /// What is read from a file, whatever its format, in file order: the reading thread produces these, the
 /// writing thread stores them (``FileEventWriter``).
 enum FileEvent: Sendable {
@@ -42,7 +50,7 @@ enum FileEvent: Sendable {
     /// Reads a file of a known format, calling `emit` with its events and `progress` with the bytes read.
     /// - Returns: the number of records (lines or CSV records) read.
     /// - Throws: when the file as a whole cannot be read, or what `emit` throws.
-    static func read(_ path: String, format: SourceFormat, progress: (Int) -> Void,
+    static func read(_ path: String, format: SourceFormat, origin: FileOrigin = FileOrigin(), progress: (Int) -> Void,
                      emit: (FileEvent) throws -> Void) throws -> Int {
         switch format {
         case .medicalClaims, .dentalClaims, .pharmacyClaims:
@@ -67,6 +75,9 @@ enum FileEvent: Sendable {
             return try units(of: DeathFileReader(path: path), progress: progress, emit: emit)
         case .careRecords:
             return try units(of: CareFileReader(path: path), progress: progress, emit: emit)
+        case .ssmix2:
+            return try units(of: SSMIX2FileReader(path: path, institution: origin.institution, storage: origin.storage),
+                             progress: progress, emit: emit)
         }
     }
 
@@ -79,6 +90,8 @@ enum FileEvent: Sendable {
             case .quarantined(let row):
                 try emit(.quarantined(firstLine: row.firstLine, lastLine: row.lastLine, problem: row.problem,
                                       problemCount: 1, raw: row.rawBytes))
+            case .warning(let problem):
+                try emit(.warning(problem.description))
             }
         }
     }

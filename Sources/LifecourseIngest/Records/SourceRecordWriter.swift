@@ -38,12 +38,21 @@ struct SourceRecordWriter {
         let header = try transaction.insertSourceRecord(SourceRecordRow(
             fileDigest: digest, line: record.position.line, byteOffset: record.position.byteOffset,
             recordType: record.unitRecordType, sender: record.sender))
+        let typeConcept = record.format == .ssmix2 ? omopEHRTypeConcept : omopClaimTypeConcept
         var visitID: Int64?
         if let encounter = record.encounter, let institution = record.sender.institution {
-            visitID = try transaction.insertVisit(VisitRow(
-                person: person, conceptID: encounter.setting.omopConceptID, startDate: encounter.startDate,
-                endDate: encounter.endDate, typeConceptID: omopClaimTypeConcept, sourceValue: record.claim?.claimType,
-                institution: institution, sourceRecordID: header))
+            // A medical record's admission and discharge are two messages about one stay.
+            if record.format == .ssmix2, encounter.setting == .inpatient {
+                visitID = try transaction.extendStay(person: person, institution: institution,
+                                                     admission: encounter.admissionDate, end: encounter.endDate)
+            }
+            if visitID == nil {
+                visitID = try transaction.insertVisit(VisitRow(
+                    person: person, conceptID: encounter.setting.omopConceptID, startDate: encounter.startDate,
+                    endDate: encounter.endDate, typeConceptID: typeConcept,
+                    sourceValue: record.claim?.claimType ?? record.unitType, institution: institution,
+                    sourceRecordID: header))
+            }
         }
         if let claim = record.claim, let institution = record.sender.institution {
             let claimID = try transaction.insertClaim(ClaimRow(
@@ -102,35 +111,51 @@ struct SourceRecordWriter {
             case .diagnosis(let diagnosis):
                 try transaction.insertCondition(ConditionRow(
                     person: person, startDate: diagnosis.startDate, endDate: diagnosis.endDate,
-                    typeConceptID: omopClaimTypeConcept, statusConceptID: diagnosis.isMain ? 32902 : 32908,
+                    typeConceptID: typeConcept, statusConceptID: diagnosis.isMain ? 32902 : 32908,
                     stopReason: diagnosis.outcome == .continuing ? nil : diagnosis.outcome.japaneseName, visitID: visitID,
                     sourceValue: diagnosis.code, statusSourceValue: diagnosis.role.map { "DPC" + $0 } ?? (diagnosis.isMain ? "01" : nil),
                     vocabulary: diagnosis.system, sourceName: diagnosis.name, outcome: diagnosis.outcome.rawValue,
                     modifiers: diagnosis.modifiers.isEmpty ? nil : diagnosis.modifiers.joined(separator: " "),
                     icd10: diagnosis.icd10, bodySite: diagnosis.bodySite, sourceRecordID: header, sourceLine: diagnosis.position.line))
             case .procedure(let service):
-                try transaction.insertExposure(exposure(.procedure, service, person, visitID, header))
+                try transaction.insertExposure(exposure(.procedure, service, person, visitID, header, typeConcept))
             case .drug(let service):
-                try transaction.insertExposure(exposure(.drug, service, person, visitID, header))
+                try transaction.insertExposure(exposure(.drug, service, person, visitID, header, typeConcept))
             case .device(let service):
-                try transaction.insertExposure(exposure(.device, service, person, visitID, header))
+                try transaction.insertExposure(exposure(.device, service, person, visitID, header, typeConcept))
             case .note(let note):
                 try transaction.insertNote(NoteRow(
                     person: person, date: note.date, typeConceptID: omopClaimTypeConcept, text: note.text ?? "",
                     visitID: visitID, sourceValue: note.code, vocabulary: note.system,
                     sourceRecordID: header, sourceLine: note.position.line))
+            case .measurement(let measurement):
+                try transaction.insertMeasurement(MeasurementRow(
+                    person: person, date: measurement.date, typeConceptID: typeConcept, number: measurement.number,
+                    valueSourceValue: measurement.text, unit: measurement.unit, rangeLow: measurement.rangeLow,
+                    rangeHigh: measurement.rangeHigh, rangeSourceValue: measurement.referenceRange,
+                    abnormalFlag: measurement.abnormalFlag, visitID: visitID, sourceValue: measurement.code,
+                    vocabulary: measurement.system, sourceName: measurement.name, sourceRecordID: header,
+                    sourceLine: measurement.position.line))
+            case .observation(let observation):
+                try transaction.insertObservation(ObservationRow(
+                    person: person, date: observation.date, typeConceptID: typeConcept, category: observation.category,
+                    number: observation.number, valueSourceValue: observation.valueCode,
+                    qualifier: observation.qualifier, visitID: visitID, sourceValue: observation.code,
+                    vocabulary: observation.system, sourceName: observation.name, sourceRecordID: header,
+                    sourceLine: observation.position.line))
             }
         }
         for unknown in record.unknownRecords + record.freeText { try keep(unknown, person: person) }
     }
 
     private func exposure(_ table: ExposureRow.Table, _ service: ClinicalEvent.Service, _ person: ResearchID,
-                          _ visitID: Int64?, _ sourceRecordID: Int64) -> ExposureRow {
+                          _ visitID: Int64?, _ sourceRecordID: Int64, _ typeConcept: Int) -> ExposureRow {
         ExposureRow(table: table, person: person, startDate: service.startDate, endDate: service.endDate,
-                    typeConceptID: omopClaimTypeConcept, quantity: service.quantity, times: service.times,
+                    typeConceptID: typeConcept, quantity: service.quantity, times: service.times,
                     points: service.points, category: service.category, visitID: visitID, sourceValue: service.code,
                     vocabulary: service.system, sourceName: service.name, unitSourceValue: service.unitCode,
-                    sourceRecordID: sourceRecordID, sourceLine: service.position.line)
+                    daysSupply: service.daysSupply, route: service.route, sourceRecordID: sourceRecordID,
+                    sourceLine: service.position.line)
     }
 
     /// Keeps a record no reader knows, encrypted in the vault, with the person of its unit when there is one.

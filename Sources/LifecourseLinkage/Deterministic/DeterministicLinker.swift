@@ -12,6 +12,9 @@ public import LifecourseStore
 /// 3. `public-expense-name`: 公費負担者番号 + 受給者番号 + birth date + sex and a name form agree.
 /// 4. `care-card`: 介護保険 insurer + 被保険者番号 + birth date + sex agree. The 被保険者番号 is a personal
 ///    number (one per person, unlike a health-insurance card's), so no name is needed — care claims carry none.
+/// 5. `chart-number`: the same institution's patient number (カルテ番号 of its claims, the patient ID of its
+///    SS-MIX2 storage) + birth date + sex agree. An institution numbers each patient once, so its claims and its
+///    medical records meet here even when a message carries no insurance card.
 ///
 /// An identity that agrees with nobody starts a new person with a new research ID, derived from the
 /// identity's record key under the store's key (so a store rebuilt from the same files gets the same IDs). When keys point to
@@ -63,6 +66,12 @@ public struct DeterministicLinker: PersonLinker {
             blindKeys.append(BlindKey(kind: "care-card", key: key))
             for match in try vault.matches(forBlindKey: key) where match.kind == "care-card" {
                 consider(match, rank: 3, rule: "care-card")
+            }
+        }
+        if let key = keys.chartNumber {
+            blindKeys.append(BlindKey(kind: "chart-number", key: key))
+            for match in try vault.matches(forBlindKey: key) where match.kind == "chart-number" {
+                consider(match, rank: 4, rule: "chart-number")
             }
         }
         let decision: LinkDecision

@@ -20,12 +20,17 @@ public struct IdentityKeys: Sendable, Hashable {
     public var publicExpenseCards: [String]
     /// 介護保険 insurer | 被保険者番号 | birth date | sex: a personal number, from care records.
     public var careCard: String?
+    /// institution | patient number (カルテ番号, SS-MIX2 patient ID) | birth date | sex: one patient of one
+    /// institution, whatever insurance they had at each visit.
+    public var chartNumber: String?
     /// The name forms (kanji name and kana name), normalized.
     public var names: Set<String>
     /// Everything in the identity, for recognising the same identity given twice by the same source.
     public var record: String
 
-    public init(_ identity: PersonIdentity, source: String) {
+    /// - Parameter institution: the sending institution's code, when the source is an institution (its patient
+    ///   numbers mean something only there).
+    public init(_ identity: PersonIdentity, source: String, institution: String? = nil) {
         let birth = identity.birthDate?.description ?? "-"
         let sex = identity.sex.claimsCode
         cards = identity.insuranceCards.map { card in
@@ -41,6 +46,9 @@ public struct IdentityKeys: Sendable, Hashable {
         }
         careCard = identity.careInsurance.map {
             [Self.digits($0.insurerNumber), Self.digits($0.insuredNumber), birth, sex].joined(separator: "|")
+        }
+        if let institution, let number = identity.patientNumber.map(Self.card), !number.isEmpty {
+            chartNumber = [institution, number, birth, sex].joined(separator: "|")
         }
         let name = identity.name.map(Self.name)
         let kanaName = identity.kanaName.map(Self.name)

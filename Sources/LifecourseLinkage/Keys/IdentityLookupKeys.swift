@@ -19,6 +19,8 @@ public struct IdentityLookupKeys: Sendable, Hashable {
     public var cards: [CardKey]
     public var publicExpenseCards: [Data]
     public var careCard: Data?
+    /// The institution's patient number with birth date and sex.
+    public var chartNumber: Data?
     /// The identity's fields sealed for the vault, when they were sealed ahead with the keys.
     public var sealed: SealedIdentity?
 
@@ -30,7 +32,8 @@ public struct IdentityLookupKeys: Sendable, Hashable {
 
     /// - Parameter blindKey: the store's blind index (``KeyRing/blindKey(_:kind:)`` or the vault's).
     public init(_ identity: PersonIdentity, source: IdentitySource, blindKey: (_ normalized: String, _ kind: String) -> Data) {
-        let keys = IdentityKeys(identity, source: "\(source.format)|\(source.sender.code)")
+        let keys = IdentityKeys(identity, source: "\(source.format)|\(source.sender.code)",
+                                institution: source.sender.institution?.code)
         let version = IdentityKeys.version
         recordKey = blindKey(keys.record, "record-\(version)")
         names = Set(keys.names.map { blindKey($0, "name-\(version)") })
@@ -39,5 +42,6 @@ public struct IdentityLookupKeys: Sendable, Hashable {
         }
         publicExpenseCards = keys.publicExpenseCards.map { blindKey($0, "public-expense-\(version)") }
         careCard = keys.careCard.map { blindKey($0, "care-card-\(version)") }
+        chartNumber = keys.chartNumber.map { blindKey($0, "chart-number-\(version)") }
     }
 }

@@ -13,14 +13,21 @@ extension StoreReader {
             .map(receiptRecord)
     }
 
-    /// The tables with one row per unit of a file (a claim, a death, a care certification or care claim).
-    static let unitTables = ["claim", "death", "care_certification", "care_claim"]
-
-    /// How many units (claims, deaths, care records) of a file are in the research store: checked against the receipt, so that
-    /// an interrupted write can be recognised and repeated.
+    /// How many units (claims, deaths, care records, messages) of a file are in the research store — each unit has
+    /// one lineage row — checked against the receipt, so that an interrupted write can be recognised and repeated.
     public func storedUnitCount(fileDigest: Data) throws -> Int {
-        try Self.unitTables.reduce(0) { total, table in
-            total + (try Int.fetchOne(db.cachedStatement(sql: Self.unitCountSQL(table)), arguments: [fileDigest]) ?? 0)
+        try Int.fetchOne(db.cachedStatement(sql: Self.unitCountSQL), arguments: [fileDigest]) ?? 0
+    }
+
+    /// Counted from the lineage rows' file index alone: a lookup per file whatever the size of the store.
+    static let unitCountSQL = "SELECT count(*) FROM research.source_record WHERE file_digest = ?"
+
+    /// What the store remembers of a file path it took before (by its keyed hash): size, modification time and the
+    /// SHA-256 of the bytes stored.
+    public func receivedPath(key: Data) throws -> ReceivedPath? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM governance.received_path WHERE path_key = ?"),
+                         arguments: [key]).map {
+            ReceivedPath(size: $0["file_size"], modifiedNS: $0["modified_ns"], digest: $0["file_digest"])
         }
     }
 
@@ -30,15 +37,6 @@ extension StoreReader {
             db.cachedStatement(sql: "SELECT units_accepted FROM governance.receipt WHERE file_digest = ?"),
             arguments: [digest]) else { return false }
         return try storedUnitCount(fileDigest: digest) == accepted
-    }
-
-    /// From the file's lineage rows (by their file index) to the unit rows (by their source index): a lookup per
-    /// file whatever the size of the store.
-    static func unitCountSQL(_ table: String) -> String {
-        """
-        SELECT count(*) FROM research.source_record s JOIN research.\(table) USING (source_record_id)
-        WHERE s.file_digest = ?
-        """
     }
 
     /// SQLite's plan for a query, one line per step (for tests that a query uses its indexes).
@@ -92,5 +90,19 @@ enum RawText {
     static func decode(_ data: Data) -> String {
         String(validating: Array(data), as: UTF8.self) ?? String(data: data, encoding: .shiftJIS)
             ?? String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A file path as a previous ingest found it.
+public struct ReceivedPath: Sendable, Hashable {
+    public var size: Int
+    /// The modification time in nanoseconds since 1970.
+    public var modifiedNS: Int64
+    public var digest: Data
+
+    public init(size: Int, modifiedNS: Int64, digest: Data) {
+        self.size = size
+        self.modifiedNS = modifiedNS
+        self.digest = digest
     }
 }

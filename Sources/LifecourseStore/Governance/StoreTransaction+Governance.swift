@@ -78,6 +78,15 @@ extension StoreTransaction {
             """, [receipt.digest, sealedName, receipt.fileSize, receipt.format, Timestamp.now()])
     }
 
+    /// Remembers a file path (by its keyed hash) as this ingest found it, so that the next one can skip it unread
+    /// while it stays the same.
+    public func rememberPath(key: Data, as found: ReceivedPath) throws {
+        try execute("""
+            INSERT OR REPLACE INTO governance.received_path (path_key, file_size, modified_ns, file_digest)
+            VALUES (?, ?, ?, ?)
+            """, [key, found.size, found.modifiedNS, found.digest])
+    }
+
     /// Sets a receipt's counts and returns the receipt as stored, without reading it back (``beginReceipt(_:)``'s
     /// receipt gives what the row holds).
     @discardableResult

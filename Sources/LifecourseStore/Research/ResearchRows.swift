@@ -24,6 +24,8 @@ public let omopClaimTypeConcept = 32810
 
 /// OMOP type concept for deaths from a death certificate (32815 "Death Certificate").
 public let omopDeathCertificateConcept = 32815
+/// OMOP type concept 32817 "EHR": the row comes from an electronic health record (SS-MIX2, FHIR).
+public let omopEHRTypeConcept = 32817
 
 /// A visit or stay (OMOP visit_occurrence).
 public struct VisitRow: Sendable, Hashable {
@@ -171,6 +173,9 @@ public struct ExposureRow: Sendable, Hashable {
     /// The name as the source wrote it (devices' 商品名).
     public var sourceName: String?
     public var unitSourceValue: String?
+    /// Drug orders: days supplied and route (HL7 table 0162).
+    public var daysSupply: Int?
+    public var route: String?
     public var sourceRecordID: Int64
     /// The line of the row's own record when its source record is the unit's (a claim's SY, SI, IY … lines point
     /// to the claim's RE record, one lineage row per claim, and keep their line here).
@@ -178,7 +183,10 @@ public struct ExposureRow: Sendable, Hashable {
 
     public init(table: Table, person: ResearchID, startDate: CalendarDate, endDate: CalendarDate, typeConceptID: Int,
                 quantity: Double?, times: Int?, points: Int?, category: String?, visitID: Int64?, sourceValue: String,
-                vocabulary: CodeSystem, sourceName: String?, unitSourceValue: String?, sourceRecordID: Int64, sourceLine: Int? = nil) {
+                vocabulary: CodeSystem, sourceName: String?, unitSourceValue: String?, daysSupply: Int? = nil,
+                route: String? = nil, sourceRecordID: Int64, sourceLine: Int? = nil) {
+        self.daysSupply = daysSupply
+        self.route = route
         self.table = table
         self.person = person
         self.startDate = startDate
@@ -221,6 +229,85 @@ public struct NoteRow: Sendable, Hashable {
         self.visitID = visitID
         self.sourceValue = sourceValue
         self.vocabulary = vocabulary
+        self.sourceRecordID = sourceRecordID
+        self.sourceLine = sourceLine
+    }
+}
+
+/// A laboratory result or body measurement (OMOP measurement).
+public struct MeasurementRow: Sendable, Hashable {
+    public var person: ResearchID
+    public var date: CalendarDate
+    public var typeConceptID: Int
+    public var number: Double?
+    /// The value as written when it is not a number.
+    public var valueSourceValue: String?
+    public var unit: String?
+    public var rangeLow: Double?
+    public var rangeHigh: Double?
+    public var rangeSourceValue: String?
+    public var abnormalFlag: String?
+    public var visitID: Int64?
+    public var sourceValue: String
+    public var vocabulary: CodeSystem
+    public var sourceName: String?
+    public var sourceRecordID: Int64
+    public var sourceLine: Int?
+
+    public init(person: ResearchID, date: CalendarDate, typeConceptID: Int, number: Double?, valueSourceValue: String?,
+                unit: String?, rangeLow: Double?, rangeHigh: Double?, rangeSourceValue: String?, abnormalFlag: String?,
+                visitID: Int64?, sourceValue: String, vocabulary: CodeSystem, sourceName: String?, sourceRecordID: Int64,
+                sourceLine: Int?) {
+        self.person = person
+        self.date = date
+        self.typeConceptID = typeConceptID
+        self.number = number
+        self.valueSourceValue = valueSourceValue
+        self.unit = unit
+        self.rangeLow = rangeLow
+        self.rangeHigh = rangeHigh
+        self.rangeSourceValue = rangeSourceValue
+        self.abnormalFlag = abnormalFlag
+        self.visitID = visitID
+        self.sourceValue = sourceValue
+        self.vocabulary = vocabulary
+        self.sourceName = sourceName
+        self.sourceRecordID = sourceRecordID
+        self.sourceLine = sourceLine
+    }
+}
+
+/// Another fact about a person (OMOP observation): an allergy, a questionnaire answer.
+public struct ObservationRow: Sendable, Hashable {
+    public var person: ResearchID
+    public var date: CalendarDate
+    public var typeConceptID: Int
+    /// `allergy:DA`, `questionnaire` …
+    public var category: String
+    public var number: Double?
+    public var valueSourceValue: String?
+    public var qualifier: String?
+    public var visitID: Int64?
+    public var sourceValue: String
+    public var vocabulary: CodeSystem
+    public var sourceName: String?
+    public var sourceRecordID: Int64
+    public var sourceLine: Int?
+
+    public init(person: ResearchID, date: CalendarDate, typeConceptID: Int, category: String, number: Double?,
+                valueSourceValue: String?, qualifier: String?, visitID: Int64?, sourceValue: String,
+                vocabulary: CodeSystem, sourceName: String?, sourceRecordID: Int64, sourceLine: Int?) {
+        self.person = person
+        self.date = date
+        self.typeConceptID = typeConceptID
+        self.category = category
+        self.number = number
+        self.valueSourceValue = valueSourceValue
+        self.qualifier = qualifier
+        self.visitID = visitID
+        self.sourceValue = sourceValue
+        self.vocabulary = vocabulary
+        self.sourceName = sourceName
         self.sourceRecordID = sourceRecordID
         self.sourceLine = sourceLine
     }

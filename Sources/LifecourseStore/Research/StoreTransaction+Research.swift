@@ -63,11 +63,12 @@ extension StoreTransaction {
             try insertRow("""
                 INSERT INTO research.drug_exposure (person_id, drug_exposure_start_date, drug_exposure_end_date,
                     drug_type_concept_id, quantity, visit_occurrence_id, drug_source_value, dose_unit_source_value,
-                    source_vocabulary, category, times, points, source_record_id, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    source_vocabulary, source_name, category, times, points, days_supply, route_source_value,
+                    source_record_id, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, person, start, end, row.typeConceptID, row.quantity, row.visitID, row.sourceValue,
-                      row.unitSourceValue, row.vocabulary.rawValue, row.category, row.times, row.points,
-                      row.sourceRecordID, row.sourceLine)
+                      row.unitSourceValue, row.vocabulary.rawValue, row.sourceName, row.category, row.times, row.points,
+                      row.daysSupply, row.route, row.sourceRecordID, row.sourceLine)
         case .procedure:
             try insertRow("""
                 INSERT INTO research.procedure_occurrence (person_id, procedure_date, procedure_end_date,
@@ -86,6 +87,55 @@ extension StoreTransaction {
                       row.unitSourceValue, row.vocabulary.rawValue, row.sourceName, row.category, row.times,
                       row.points, row.sourceRecordID, row.sourceLine)
         }
+    }
+
+    public func insertMeasurement(_ row: MeasurementRow) throws {
+        try insertRow("""
+            INSERT INTO research.measurement (person_id, measurement_date, measurement_type_concept_id, value_as_number,
+                value_source_value, unit_source_value, range_low, range_high, range_source_value, abnormal_flag,
+                visit_occurrence_id, measurement_source_value, source_vocabulary, source_name, source_record_id,
+                source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, row.person.rawValue, row.date.description, row.typeConceptID, row.number, row.valueSourceValue,
+                  row.unit, row.rangeLow, row.rangeHigh, row.rangeSourceValue, row.abnormalFlag, row.visitID,
+                  row.sourceValue, row.vocabulary.rawValue, row.sourceName, row.sourceRecordID, row.sourceLine)
+    }
+
+    public func insertObservation(_ row: ObservationRow) throws {
+        try insertRow("""
+            INSERT INTO research.observation (person_id, observation_date, observation_type_concept_id, category,
+                value_as_number, value_source_value, qualifier_source_value, visit_occurrence_id,
+                observation_source_value, source_vocabulary, source_name, source_record_id, source_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, row.person.rawValue, row.date.description, row.typeConceptID, row.category, row.number,
+                  row.valueSourceValue, row.qualifier, row.visitID, row.sourceValue, row.vocabulary.rawValue,
+                  row.sourceName, row.sourceRecordID, row.sourceLine)
+    }
+
+    /// The stay of a person at an institution that began on `admission` (an inpatient visit) — or, when the
+    /// admission day is not known, the latest stay that began by `end` — with its end moved to `end` when that is
+    /// later: an SS-MIX2 discharge (ADT-52) ends the stay its admission (ADT-22) began.
+    /// - Returns: the visit's ID, or nil when there is no such stay yet.
+    public func extendStay(person: ResearchID, institution: InstitutionCode, admission: CalendarDate?,
+                           end: CalendarDate) throws -> Int64? {
+        let found = if let admission {
+            try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT visit_occurrence_id FROM research.visit_occurrence
+                WHERE person_id = ? AND institution = ? AND visit_concept_id = 9201 AND visit_start_date = ?
+                ORDER BY visit_occurrence_id LIMIT 1
+                """), arguments: [person.rawValue, institution.code, admission.description])
+        } else {
+            try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT visit_occurrence_id FROM research.visit_occurrence
+                WHERE person_id = ? AND institution = ? AND visit_concept_id = 9201 AND visit_start_date <= ?
+                ORDER BY visit_start_date DESC, visit_occurrence_id DESC LIMIT 1
+                """), arguments: [person.rawValue, institution.code, end.description])
+        }
+        guard let id = found else { return nil }
+        try db.execute(sql: """
+            UPDATE research.visit_occurrence SET visit_end_date = ? WHERE visit_occurrence_id = ? AND visit_end_date < ?
+            """, arguments: [end.description, id, end.description])
+        return id
     }
 
     public func insertNote(_ row: NoteRow) throws {
@@ -112,7 +162,7 @@ extension StoreTransaction {
         try db.execute(sql: "DELETE FROM research.dpc_stay WHERE \(fromFile)", arguments: [digest])
         try db.execute(sql: "DELETE FROM research.care_service WHERE care_claim_id IN (SELECT care_claim_id FROM research.care_claim WHERE \(fromFile))",
                        arguments: [digest])
-        for table in ["cost", "care_claim", "care_certification", "death", "note", "condition_occurrence", "drug_exposure", "procedure_occurrence", "device_exposure", "claim",
+        for table in ["measurement", "observation", "cost", "care_claim", "care_certification", "death", "note", "condition_occurrence", "drug_exposure", "procedure_occurrence", "device_exposure", "claim",
                       "visit_occurrence"] {
             try db.execute(sql: "DELETE FROM research.\(table) WHERE \(fromFile)", arguments: [digest])
         }

@@ -61,6 +61,9 @@ enum Migrations {
         migrator.registerMigration("v10-dpc-dental") { db in
             try db.execute(sql: SchemaV10.dpc)
         }
+        migrator.registerMigration("v11-records") { db in
+            try db.execute(sql: SchemaV11.records)
+        }
         return migrator
     }
 }

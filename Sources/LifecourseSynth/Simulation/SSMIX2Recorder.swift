@@ -29,7 +29,8 @@ final class SSMIX2Recorder {
         let patientID = CareModel.chartNumber(person, hospital)
         let key = person.id << 16 | hospital.index
         let messages = SSMIX2Messages(facility: hospital.code.code)
-        let patient = self.patient(person, id: patientID)
+        let patient = self.patient(person, id: patientID,
+                                   written: WrittenIdentity(person: person, institution: hospital, month: month, config: config))
         let days = visits.days.sorted()
         guard let firstDay = days.first.map({ try! month.day($0) }) else { return }
         var sequence = 0
@@ -81,9 +82,11 @@ final class SSMIX2Recorder {
         let drugs = visits.drugs.compactMap { key, days -> SSMIX2DrugOrder? in
             guard let drug = ClinicalCodes.drugs[key], let hot9 = drug.hot9 else { return nil }
             let unit = drug.merit9Unit
-            let dosage = Self.dosages[Int(drug.dailyQuantity)] ?? Self.dosages[1]!
+            let times = Self.dosages[Int(drug.dailyQuantity)] == nil ? 1 : Int(drug.dailyQuantity)
+            let dosage = Self.dosages[times]!
             return SSMIX2DrugOrder(hot9: hot9, name: drug.name, dailyAmount: drug.dailyQuantity, unitCode: unit.0,
-                                   unitName: unit.1, days: days, dosageCode: dosage.code, dosageText: dosage.text)
+                                   unitName: unit.1, days: days, dosageCode: dosage.code, dosageText: dosage.text,
+                                   timesPerDay: times)
         }
         if !drugs.isEmpty {
             let time = stamp(firstDay)
@@ -107,12 +110,16 @@ final class SSMIX2Recorder {
         3: ("1013044400000000", "内服・経口・１日３回朝昼夕食後"),
     ]
 
-    private func patient(_ person: SynthPerson, id: String) -> SSMIX2Patient {
-        return SSMIX2Patient(
+    /// The patient as the hospital's system holds them: the birth date and card its claims carry too (one
+    /// system writes both), the name in its JIS form.
+    private func patient(_ person: SynthPerson, id: String, written: WrittenIdentity) -> SSMIX2Patient {
+        SSMIX2Patient(
             id: id, familyName: jis(NamePool.commonForm(person.surname.kanji)),
             givenName: jis(NamePool.commonForm(person.givenName.kanji)), familyKana: person.surname.kana,
-            givenKana: person.givenName.kana, birthDate: person.birthDate, sex: person.sex,
-            postalCode: person.postalCode, address: person.address)
+            givenKana: person.givenName.kana, birthDate: written.birthDate, sex: person.sex,
+            postalCode: person.postalCode, address: person.address,
+            card: InsuranceCard(insurerNumber: person.coverage.insurerNumber, symbol: written.symbol,
+                                number: written.number, branch: nil))
     }
 
     /// Text with every character outside JIS X 0208 replaced by 〓.

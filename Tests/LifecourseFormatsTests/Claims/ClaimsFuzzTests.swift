@@ -40,17 +40,30 @@ import Testing
         return (lines[0], claims, lines[lines.count - 1])
     }
 
-    static func mutate(_ lines: inout [[UInt8]], _ random: inout Random) {
+    /// The damage done to a line (a record, a segment): what separates its fields, and the bytes that break its
+    /// encoding or its syntax when inserted.
+    struct Damage {
+        var separator: UInt8
+        var insertions: [[UInt8]]
+
+        /// レセ電 lines: a CP932 lead byte without its trail byte, or a byte that is never valid.
+        static let claims = Damage(separator: 0x2C, insertions: [[0x81], [0xFF]])
+    }
+
+    /// One mutation of one line: bytes flipped, a field cut, the line duplicated, dropped, swapped with another,
+    /// broken by an insertion, or cut short.
+    static func mutate(_ lines: inout [[UInt8]], _ random: inout Random, damage: Damage = .claims) {
+        guard !lines.isEmpty else { return }
         let index = random.below(lines.count)
         switch random.below(7) {
         case 0:  // flip bytes
             for _ in 0..<(1 + random.below(3)) where !lines[index].isEmpty {
                 lines[index][random.below(lines[index].count)] ^= UInt8(1 << random.below(8))
             }
-        case 1:  // cut a field: drop the text between two commas, or a comma itself
-            let commas = lines[index].indices.filter { lines[index][$0] == 0x2C }
-            guard let first = commas.randomElement(using: &random) else { return }
-            let end = commas.first { $0 > first } ?? first + 1
+        case 1:  // cut a field: drop the text between two separators, or a separator itself
+            let separators = lines[index].indices.filter { lines[index][$0] == damage.separator }
+            guard let first = separators.randomElement(using: &random) else { return }
+            let end = separators.first { $0 > first } ?? first + 1
             lines[index].removeSubrange(first..<min(end, lines[index].count))
         case 2:  // duplicate a line
             lines.insert(lines[index], at: index)
@@ -58,9 +71,9 @@ import Testing
             lines.remove(at: index)
         case 4:  // swap two lines
             lines.swapAt(index, random.below(lines.count))
-        case 5:  // break CP932: a lead byte without its trail byte, or a byte that is never valid
+        case 5:  // break the encoding or the syntax
             let position = random.below(lines[index].count + 1)
-            lines[index].insert(random.below(2) == 0 ? 0x81 : 0xFF, at: position)
+            lines[index].insert(contentsOf: damage.insertions[random.below(damage.insertions.count)], at: position)
         default:  // cut the line short
             lines[index].removeLast(random.below(lines[index].count + 1))
         }

@@ -30,6 +30,15 @@ import Testing
         #expect(gastritis.position.line == 3)
     }
 
+    @Test func acceptsADiseaseNamedOnlyInWordsButNotOneWithNeitherCodeNorName() throws {
+        func segments(_ prb: String) throws -> [HL7ParsedSegment] {
+            try HL7MessageDecoder.segments(of: try ISO2022JPEncoder().encode("MSH|^~\\&|A\r" + prb + "\r"), file: "PPR")
+        }
+        let named = try SSMIX2Reading.diagnoses(try segments("PRB|AD|20240108|^脂質異常症^99LCD|1|||20160401"))
+        #expect(named.first?.code == "" && named.first?.name == "脂質異常症" && named.first?.codeSystem == nil)
+        #expect(throws: SourceError.self) { try SSMIX2Reading.diagnoses(try segments("PRB|AD|20240108||1")) }
+    }
+
     @Test func namesTheFieldOfAWrongValue() throws {
         func segments(_ text: String) throws -> [HL7ParsedSegment] {
             try HL7MessageDecoder.segments(of: try ISO2022JPEncoder().encode(text), file: "BAD")

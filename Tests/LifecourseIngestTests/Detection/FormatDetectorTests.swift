@@ -14,8 +14,14 @@ import Testing
         #expect(FormatDetector.detect(head: Array("YK,1,13,4,1010016,千代田薬局".utf8)) == .pharmacyClaims)
     }
 
+    @Test func tellsHL7MessagesByTheirMSHSegment() {
+        #expect(FormatDetector.detect(head: Array("MSH|^~\\&|HIS123|SEND|".utf8)) == .ssmix2)
+        #expect(FormatDetector.detect(head: [0x0B] + Array("MSH|^~\\&|".utf8)) == .ssmix2, "framed by MLLP")
+        #expect(FormatDetector.detect(head: Array("MSHA,1,2".utf8)) == nil)
+    }
+
     @Test func knowsNothingElseYet() {
-        #expect(FormatDetector.detect(head: Array("MSH|^~\\&|".utf8)) == nil)
+        #expect(FormatDetector.detect(head: Array("PID|1||".utf8)) == nil)
         #expect(FormatDetector.detect(head: []) == nil)
     }
 }

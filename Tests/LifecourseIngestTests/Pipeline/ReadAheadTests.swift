@@ -13,6 +13,8 @@ import Testing
             let file = reading.nextFile()
             switch file.state {
             case .refused: return ["refused"]
+            case .ignored: return ["ignored"]
+            case .unchanged: return ["unchanged"]
             case .ready(_, _, let receivedBefore): kinds.append(receivedBefore ? "received-before" : "ready")
             }
             while true {
@@ -43,9 +45,27 @@ import Testing
 
     @Test func doesNotReadAFileTheStoreHoldsWhole() throws {
         let test = try TestStore()
-        defer { test.remove() }
+        let directory = try TemporaryDirectory()
+        defer { test.remove(); directory.remove() }
         #expect(Ingestor(store: test.store).ingest(file: Fixtures.outpatientClaims.path).status == .ingested)
-        let reading = ReadAhead(files: [Fixtures.outpatientClaims.path], store: test.store)
+        // The same path, size and time: not even opened. The same bytes elsewhere: hashed, then not read.
+        let copy = directory.file("copy.UKE")
+        try FileManager.default.copyItem(at: Fixtures.outpatientClaims, to: copy)
+        let reading = ReadAhead(files: [Fixtures.outpatientClaims.path, copy.path], store: test.store)
+        #expect(Self.messages(reading, files: 2) == [["unchanged"], ["received-before", "end"]])
+        reading.wait()
+    }
+
+    @Test func readsAFileAgainWhenItsTimeOrSizeChanged() throws {
+        let test = try TestStore()
+        let directory = try TemporaryDirectory()
+        defer { test.remove(); directory.remove() }
+        let file = directory.file("RECEIPTC.UKE")
+        try FileManager.default.copyItem(at: Fixtures.outpatientClaims, to: file)
+        #expect(Ingestor(store: test.store).ingest(file: file.path).status == .ingested)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)],
+                                              ofItemAtPath: file.path)
+        let reading = ReadAhead(files: [file.path], store: test.store)
         #expect(Self.messages(reading, files: 1) == [["received-before", "end"]])
         reading.wait()
     }

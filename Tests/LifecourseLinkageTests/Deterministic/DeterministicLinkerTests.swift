@@ -70,6 +70,27 @@ import Testing
         #expect(decisions[3].isNewPerson, "same insured number, another birth date")
     }
 
+    @Test func linksAHospitalsMedicalRecordToItsClaimsByPatientNumber() throws {
+        var claim = Self.person(branch: "01")
+        claim.patientNumber = "00123"
+        let record = PersonIdentity(name: "山田　太郎", kanaName: "ヤマダ　タロウ", birthDate: claim.birthDate, sex: .male,
+                                    patientNumber: "00123")
+        let medicalRecords = IdentitySource(format: "ssmix2", sender: clinic.sender)
+        let decisions = try link([(claim, clinic), (record, medicalRecords)])
+        #expect(decisions[1].person == decisions[0].person && decisions[1].rule == "chart-number")
+    }
+
+    @Test func neverLinksPatientNumbersOfTwoInstitutionsOrTwoBirthDates() throws {
+        let record = PersonIdentity(name: "山田　太郎", birthDate: try CalendarDate(iso: "1980-01-01"), sex: .male,
+                                    patientNumber: "00123")
+        var otherBirth = record
+        otherBirth.birthDate = try CalendarDate(iso: "1980-01-02")
+        let decisions = try link([(record, IdentitySource(format: "ssmix2", sender: clinic.sender)),
+                                  (record, IdentitySource(format: "ssmix2", sender: pharmacy.sender)),
+                                  (otherBirth, IdentitySource(format: "ssmix2", sender: clinic.sender))])
+        #expect(decisions.allSatisfy { $0.isNewPerson })
+    }
+
     @Test func requiresBirthDateAndSexToAgree() throws {
         let decisions = try link([(Self.person(branch: "01"), clinic), (Self.person(born: "1980-01-02", branch: "01"), clinic),
                                   (Self.person(sex: .female, branch: "01"), clinic)])

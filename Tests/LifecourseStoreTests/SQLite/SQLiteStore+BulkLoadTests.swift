@@ -13,7 +13,7 @@ import Testing
         let test = try TestStore()
         defer { test.remove() }
         let before = try Self.personIndexes(test.store)
-        #expect(before.count == 13 && before.contains("procedure_person") && before.contains("dpc_stay_person"))
+        #expect(before.count == 15 && before.contains("procedure_person") && before.contains("measurement_person") && before.contains("dpc_stay_person"))
         try test.store.suspendPersonIndexes()
         #expect(try Self.personIndexes(test.store).isEmpty)
         #expect(try test.store.suspendedIndexes() == before)

@@ -324,6 +324,8 @@ import Testing
                     }
                 case .quarantined(let row):
                     Issue.record("\(file.path): \(row.problem)")
+                case .warning(let problem):
+                    Issue.record("\(file.path): \(problem)")
                 }
             }
         }

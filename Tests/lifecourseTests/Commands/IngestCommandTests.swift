@@ -18,7 +18,7 @@ import Testing
         let before = try store.read { try $0.contentDigests() }
         let second = try lifecourse.run(["ingest", Fixtures.outpatientClaims.path, "--data", data])
         #expect(second.status == 0)
-        #expect(second.standardOutput.contains("already received"))
+        #expect(second.standardOutput.contains("unchanged since it was stored"), "the same path is not read again")
         #expect(try store.read { try $0.contentDigests() } == before)
     }
 

@@ -195,6 +195,8 @@ extension ClinicalEvent {
         case .drug(var value): value.position = strip(value.position); return .drug(value)
         case .device(var value): value.position = strip(value.position); return .device(value)
         case .note(var value): value.position = strip(value.position); return .note(value)
+        case .measurement(var value): value.position = strip(value.position); return .measurement(value)
+        case .observation(var value): value.position = strip(value.position); return .observation(value)
         }
     }
 }
