@@ -80,7 +80,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LifecourseCoreTests", dependencies: ["LifecourseCore", "LifecourseTesting"], swiftSettings: strict),
-        .testTarget(name: "LifecourseFormatsTests", dependencies: ["LifecourseFormats", "LifecourseTesting"], swiftSettings: strict),
+        .testTarget(name: "LifecourseFormatsTests", dependencies: ["LifecourseFormats", "LifecourseTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .testTarget(name: "LifecourseStoreTests", dependencies: ["LifecourseStore", "LifecourseTesting", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .testTarget(name: "LifecourseLinkageTests", dependencies: ["LifecourseLinkage", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseIngestTests", dependencies: ["LifecourseIngest", "LifecourseSynth", "LifecourseTesting"], swiftSettings: strict),

@@ -3,6 +3,7 @@ import LifecourseCore
 import LifecourseFormats
 import LifecourseLinkage
 @testable import LifecourseStore
+import LifecourseSynth
 import LifecourseTesting
 import Synchronization
 import Testing
@@ -269,5 +270,32 @@ import Testing
         linker.sawIndexes.withLock { $0.removeAll() }
         _ = try second.ingest(paths: [try ClaimsVariants.large(copies: 1, to: directory.file("SMALL.UKE")).path])
         #expect(linker.sawIndexes.withLock { $0 }.allSatisfy { $0 })
+    }
+
+    /// One command for everything: a generated population's every kind of file, and the same files renamed so
+    /// that their names say nothing, are told apart by their content and stored with nothing refused.
+    @Test func tellsEveryFormatByItsContentNotItsName() throws {
+        let test = try TestStore()
+        let output = try TemporaryDirectory()
+        defer { test.remove(); output.remove() }
+        let config = SynthConfig(persons: 200, seed: 5, firstYear: 2024, lastYear: 2024, prefectures: [13])
+        _ = try SynthGenerator(config: config).run(to: output.url)
+        let folders = ["claims", "ssmix2", "checkups", "fhir", "deaths", "care"].map { output.file($0).path }
+        let reports = try Ingestor(store: test.store).ingest(paths: folders)
+        #expect(reports.allSatisfy { $0.status == .ingested && $0.quarantinedNow == 0 },
+                "\(reports.filter { $0.status != .ingested || $0.quarantinedNow > 0 }.prefix(3))")
+        let formats = Set(reports.compactMap(\.receipt?.format))
+        #expect(formats.isSuperset(of: ["claims-medical", "claims-pharmacy", "ssmix2", "checkups", "fhir",
+                                        "death-certificates", "care"]), "\(formats)")
+        // The same bytes under meaningless names: each format found again (and recognised as received).
+        let renamed = output.file("renamed")
+        try FileManager.default.createDirectory(at: renamed, withIntermediateDirectories: true)
+        var byFormat = [String: String]()
+        for report in reports { if let format = report.receipt?.format { byFormat[format] = report.file } }
+        for (index, format) in ["claims-medical", "checkups", "fhir", "death-certificates", "care"].enumerated() {
+            try FileManager.default.copyItem(atPath: byFormat[format]!, toPath: renamed.appendingPathComponent("file\(index).dat").path)
+        }
+        let again = try Ingestor(store: test.store).ingest(paths: [renamed.path])
+        #expect(again.count == 5 && again.allSatisfy { $0.status == .alreadyReceived })
     }
 }

@@ -25,6 +25,8 @@ public enum CodeSystem: String, Sendable, Hashable, Codable, CaseIterable {
     case jlac10 = "jlac10"
     /// MEDIS 病名管理番号.
     case medisDisease = "medis-disease"
+    /// LOINC (laboratory and clinical observations), as FHIR sources may code vital signs.
+    case loinc = "loinc"
     /// A code the sending institution defines itself (HL7 coding systems named 99…, or none); meaningful only
     /// with the institution that sent it.
     case local = "local"

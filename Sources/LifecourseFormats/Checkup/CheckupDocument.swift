@@ -57,6 +57,8 @@ public struct CheckupDocument: Sendable {
         public var itemCode: String
         public var name: String
         public var value: Value
+        /// The line the observation starts on, when it was read from a document.
+        public var line: Int?
 
         public init(itemCode: String, name: String, value: Value) {
             self.itemCode = itemCode

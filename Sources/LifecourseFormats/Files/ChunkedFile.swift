@@ -11,6 +11,21 @@ public struct ChunkedFile: Sendable {
         self.chunkSize = chunkSize
     }
 
+    /// The whole file, for formats whose unit is a whole file (an SS-MIX2 message, a FHIR Bundle, a CDA document).
+    /// - Throws: ``SourceError`` when the file cannot be read, or is larger than `limit` bytes (`unit` says what
+    ///   the file should be, for the fix).
+    public func bytes(limit: Int, unit: String) throws -> [UInt8] {
+        var bytes = [UInt8]()
+        try forEachChunk { chunk in
+            bytes += chunk
+            guard bytes.count <= limit else {
+                throw SourceError(at: SourcePosition(file: path, byteOffset: limit),
+                                  problem: "the file is larger than \(limit >> 20) MiB", fix: "check that it is \(unit)")
+            }
+        }
+        return bytes
+    }
+
     /// Calls `body` with each chunk in order.
     /// - Throws: ``SourceError`` when the file cannot be opened or read; whatever `body` throws.
     public func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {

@@ -21,25 +21,14 @@ public struct SSMIX2FileReader: SourceUnitReader {
 
     @discardableResult
     public func forEachEvent(progress: (Int) -> Void, _ body: (SourceUnitEvent) throws -> Void) throws -> Int {
-        var bytes = [UInt8]()
+        let bytes = try ChunkedFile(path: path).bytes(
+            limit: Self.maximumBytes, unit: "an SS-MIX2 message (one file of kilobytes), not an archive or a concatenation")
+        progress(bytes.count)
         var decoder = HL7MessageDecoder(fileName: path)
-        var problem: SourceError?
-        try ChunkedFile(path: path).forEachChunk { chunk in
-            bytes += chunk
-            guard bytes.count <= Self.maximumBytes else {
-                throw SourceError(at: SourcePosition(file: path, byteOffset: Self.maximumBytes),
-                                  problem: "the file is larger than \(Self.maximumBytes >> 20) MiB; an SS-MIX2 message is one file of kilobytes",
-                                  fix: "check that the file is an SS-MIX2 message and not an archive or a concatenation")
-            }
-            if problem == nil {
-                do throws(SourceError) { try decoder.decode(chunk) } catch { problem = error }
-            }
-            progress(bytes.count)
-        }
         let record: SourceRecord
         var warnings = [SourceError]()
         do throws(SourceError) {
-            if let problem { throw problem }
+            try decoder.decode(bytes)
             let segments = try decoder.finish()
             let institution = if let given = self.institution { given } else {
                 try Self.sendingInstitution(segments, path: path)
@@ -51,7 +40,7 @@ public struct SSMIX2FileReader: SourceUnitReader {
         } catch {
             // The institution is a property of the whole storage, not of one message: without it nothing can be stored.
             if error.problem.hasPrefix(Self.noInstitution) { throw error }
-            try body(.quarantined(QuarantinedRow(lines: decoder.segments.count, problem: error, rawBytes: bytes)))
+            try body(.quarantined(QuarantinedRow(lastLine: decoder.segments.count, problem: error, rawBytes: bytes)))
             return decoder.segments.count
         }
         for warning in warnings { try body(.warning(warning)) }

@@ -52,6 +52,8 @@ public struct SourceRecord: Sendable {
         case .deathCertificates: "death"
         case .careRecords: "care"
         case .ssmix2: "HL7"
+        case .checkups: "CDA"
+        case .fhir: "FHIR"
         }
     }
 }
@@ -70,6 +72,11 @@ public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case careRecords = "care"
     /// HL7 v2.5 messages of SS-MIX2 standardized storage (one message per file, ISO-2022-JP).
     case ssmix2 = "ssmix2"
+    /// 特定健診 results: sending archives (ZIP with the ix08 index and one CDA R2 document per examinee) or single
+    /// CDA documents.
+    case checkups = "checkups"
+    /// FHIR R4 JP Core JSON: Bundles, single resources, NDJSON.
+    case fhir = "fhir"
 }
 
 /// What one payer of a claim is billed: points (1 point = 10 yen), the patient's co-payment, the days.

@@ -27,10 +27,11 @@ public struct QuarantinedRow: Sendable, Hashable {
         rawBytes = records.flatMap { $0.rawBytes + [0x0D, 0x0A] }
     }
 
-    /// A whole file as one unit (an SS-MIX2 message), with the problem that keeps it out.
-    init(lines: Int, problem: SourceError, rawBytes: [UInt8]) {
-        firstLine = 1
-        lastLine = max(1, lines)
+    /// A unit that is a file or a document of its own (an SS-MIX2 message, a CDA document numbered in its archive),
+    /// with the problem that keeps it out.
+    init(firstLine: Int = 1, lastLine: Int, problem: SourceError, rawBytes: [UInt8]) {
+        self.firstLine = firstLine
+        self.lastLine = max(firstLine, lastLine)
         self.problem = problem
         self.rawBytes = rawBytes
     }

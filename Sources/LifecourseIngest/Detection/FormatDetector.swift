@@ -35,6 +35,15 @@ public enum FormatDetector {
             return .deathCertificates
         }
         if CareFileDecoder.looksLikeCareRecord(firstLine: firstLine(of: head)) { return .careRecords }
+        // 特定健診: a sending archive is a ZIP (its index ix08 is checked when it is read); a single document is CDA.
+        if body.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .checkups }
+        if body.starts(with: Array("<?xml".utf8)) || body.starts(with: Array("<ClinicalDocument".utf8)),
+           body.firstRange(of: Array("<ClinicalDocument".utf8)) != nil {
+            return .checkups
+        }
+        // FHIR JSON: a Bundle, a resource, or NDJSON, all JSON objects (the only JSON Lifecourse reads; keys may be
+        // sorted, so resourceType need not come first — the reader refuses an object that is no FHIR resource).
+        if body.first(where: { $0 > 0x20 }) == 0x7B { return .fhir }
         // An HL7 v2 message starts with MSH and its field separator (after MLLP's start byte when framed).
         let message = body.first == 0x0B ? Array(body.dropFirst()) : body
         if message.count > 4, message.starts(with: Array("MSH".utf8)), !(message[3] >= 0x30 && message[3] <= 0x39),

@@ -75,6 +75,10 @@ enum FileEvent: Sendable {
             return try units(of: DeathFileReader(path: path), progress: progress, emit: emit)
         case .careRecords:
             return try units(of: CareFileReader(path: path), progress: progress, emit: emit)
+        case .fhir:
+            return try units(of: FHIRFileReader(path: path, institution: origin.institution), progress: progress, emit: emit)
+        case .checkups:
+            return try units(of: CheckupFileReader(path: path), progress: progress, emit: emit)
         case .ssmix2:
             return try units(of: SSMIX2FileReader(path: path, institution: origin.institution, storage: origin.storage),
                              progress: progress, emit: emit)

@@ -159,9 +159,14 @@ struct PreparedFile: Sendable {
             state = .refused("""
                 \(path): not a file Lifecourse can read (a claims file starts with its IR or YK record, a death CSV \
                 with its header 受理市区町村,受理番号,氏名,…, a care file with an NT or 01 record, an SS-MIX2 message \
-                with MSH); nothing was stored
+                with MSH, a 特定健診 archive as a ZIP or a CDA document, FHIR JSON with a resourceType); nothing was stored
                 """)
             return
+        }
+        if format == .fhir, origin.institution == nil {
+            // FHIR files kept under a folder named by their institution's code (as the generator keeps them).
+            origin.institution = URL(fileURLWithPath: path).deletingLastPathComponent().pathComponents.reversed()
+                .lazy.compactMap { try? InstitutionCode($0) }.first
         }
         if format == .ssmix2 {
             do throws(SourceError) {

@@ -38,7 +38,7 @@ struct SourceRecordWriter {
         let header = try transaction.insertSourceRecord(SourceRecordRow(
             fileDigest: digest, line: record.position.line, byteOffset: record.position.byteOffset,
             recordType: record.unitRecordType, sender: record.sender))
-        let typeConcept = record.format == .ssmix2 ? omopEHRTypeConcept : omopClaimTypeConcept
+        let typeConcept = [.ssmix2, .checkups, .fhir].contains(record.format) ? omopEHRTypeConcept : omopClaimTypeConcept
         var visitID: Int64?
         if let encounter = record.encounter, let institution = record.sender.institution {
             // A medical record's admission and discharge are two messages about one stay.

@@ -4,10 +4,12 @@ public import LifecourseCore
 ///
 /// Raw values stay in the vault; only these forms are turned into blind keys. Names: NFKC, hiragana folded
 /// to katakana, spaces and middle dots removed. Card numbers: NFKC, upper case, spaces and hyphens removed.
+/// Insurer numbers: digits only, and 国保's 6-digit numbers as they are whether or not a file pads them to 8
+/// with two zeros (特定健診 files do; no 8-digit insurer number starts with 00). Version n2 added that fold.
 /// Public-expense recipient numbers made only of zeros are placeholders and are ignored.
 public struct IdentityKeys: Sendable, Hashable {
     /// Recorded in every key, so that a change of normalization never silently mixes old and new keys.
-    public static let version = "n1"
+    public static let version = "n2"
 
     public struct Card: Sendable, Hashable {
         /// insurer | 記号 | 番号 | birth date | sex.
@@ -34,7 +36,7 @@ public struct IdentityKeys: Sendable, Hashable {
         let birth = identity.birthDate?.description ?? "-"
         let sex = identity.sex.claimsCode
         cards = identity.insuranceCards.map { card in
-            Card(base: [Self.digits(card.insurerNumber), Self.card(card.symbol ?? ""), Self.card(card.number), birth, sex]
+            Card(base: [Self.insurer(card.insurerNumber), Self.card(card.symbol ?? ""), Self.card(card.number), birth, sex]
                     .joined(separator: "|"),
                  branch: card.branch.map(Self.digits).flatMap { $0.isEmpty ? nil : $0 })
         }
@@ -88,6 +90,12 @@ public struct IdentityKeys: Sendable, Hashable {
             return String(decoding: bytes, as: UTF8.self)
         }
         return normalized.uppercased().filter { !$0.isWhitespace && !"-‐−－".contains($0) }
+    }
+
+    /// An insurer number as compared: its digits, without the two zeros that pad a 6-digit 国保 number to 8.
+    public static func insurer(_ text: String) -> String {
+        let number = digits(text)
+        return number.utf8.count == 8 && number.hasPrefix("00") ? String(number.dropFirst(2)) : number
     }
 
     /// Only the digits, after NFKC.

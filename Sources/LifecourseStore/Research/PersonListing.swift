@@ -10,6 +10,7 @@ public struct PersonListing: Sendable, Hashable, Codable {
     /// Files the person's data came from.
     public var files: Int
     public var claims: Int
-    /// Clinical rows: diagnoses, drugs, procedures, devices, notes, deaths, care certifications and care services.
+    /// Clinical rows: diagnoses, drugs, procedures, devices, notes, measurements, observations, deaths, care
+    /// certifications and care services.
     public var rows: Int
 }

@@ -149,6 +149,14 @@ extension StoreReader {
                 UNION ALL SELECT person_id, source_record_id, 0 FROM research.death
                 UNION ALL SELECT person_id, source_record_id, 0 FROM research.care_certification
                 UNION ALL SELECT person_id, source_record_id, 0 FROM research.care_claim
+                -- medical records, checkups and FHIR: their units show through their rows
+                UNION ALL SELECT person_id, source_record_id, 0 FROM research.visit_occurrence
+                UNION ALL SELECT person_id, source_record_id, 0 FROM research.measurement
+                UNION ALL SELECT person_id, source_record_id, 0 FROM research.observation
+                UNION ALL SELECT person_id, source_record_id, 0 FROM research.condition_occurrence
+                    WHERE condition_type_concept_id <> 32810
+                UNION ALL SELECT person_id, source_record_id, 0 FROM research.drug_exposure
+                    WHERE drug_type_concept_id <> 32810
             ) u JOIN research.source_record s USING (source_record_id)
             GROUP BY u.person_id
         ) c USING (person_id)
@@ -162,6 +170,8 @@ extension StoreReader {
                 UNION ALL SELECT person_id, count(*) FROM research.death GROUP BY person_id
                 UNION ALL SELECT person_id, count(*) FROM research.care_certification GROUP BY person_id
                 UNION ALL SELECT person_id, count(*) FROM research.care_service GROUP BY person_id
+                UNION ALL SELECT person_id, count(*) FROM research.measurement GROUP BY person_id
+                UNION ALL SELECT person_id, count(*) FROM research.observation GROUP BY person_id
             ) GROUP BY person_id
         ) r USING (person_id)
         """

@@ -11,8 +11,8 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Generates a synthetic population (default 2,000 persons in 東京都 (--prefectures 13) over 2023–2024, \
             seed 42) into \
-            DATA/synthetic — claims, hospitals' SS-MIX2 storages, death certificates and care records unless \
-            --formats asks for more — ingests \
+            DATA/synthetic — claims, hospitals' SS-MIX2 storages, 特定健診 archives, clinics' FHIR bundles, death \
+            certificates and care records, or the kinds --formats names — ingests \
             every file the readers support into DATA, links persons, and prints the \
             files, claims, persons and research IDs, with the commands to look further. Run it again and the \
             files are already received: nothing changes.
@@ -26,9 +26,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         var config = try population.config()
         if population.prefectures == nil { config.prefectures = [13] }
-        // The demo writes what it ingests; checkup and FHIR files come when their readers do (or ask for them with
-        // --formats).
-        if population.formats == nil { config.outputs = [.claims, .ssmix2, .deaths, .care] }
+        // The demo writes every kind of file, and ingests them all.
         let synthetic = URL(fileURLWithPath: dataOptions.data).appendingPathComponent("synthetic")
         let line = ProgressLine(mode: .auto)
         print("1/3 generating \(config.persons) persons, \(config.firstYear)–\(config.lastYear), seed \(config.seed) "
@@ -43,9 +41,9 @@ struct DemoCommand: ParsableCommand {
 
         print("2/3 ingesting into \(dataOptions.data)")
         let store = try dataOptions.openStore()
-        // Claims (医科, DPC, 歯科 and 調剤), hospitals' SS-MIX2 storages, death certificates and care records; the
-        // readers of checkups and FHIR come with their issue.
-        let folders = ["claims", "ssmix2", "deaths", "care"].map { synthetic.appendingPathComponent($0).path }
+        // Claims (医科, DPC, 歯科 and 調剤), hospitals' SS-MIX2 storages, 特定健診 archives, clinics' FHIR bundles,
+        // death certificates and care records.
+        let folders = ["claims", "ssmix2", "checkups", "fhir", "deaths", "care"].map { synthetic.appendingPathComponent($0).path }
             .filter { FileManager.default.fileExists(atPath: $0) }
         let reports = try Ingestor(store: store).ingest(paths: folders) { state in
             line.update(state.isBuildingIndexes ? "  building the indexes by person"
@@ -57,7 +55,7 @@ struct DemoCommand: ParsableCommand {
         let again = reports.filter { $0.status == .alreadyReceived || $0.status == .unchanged }.count
         let failed = reports.filter { $0.status == .failed }
         print("    \(ingested.count) files received, \(again) already received before, \(failed.count) not readable; "
-              + "\(reports.reduce(0) { $0 + $1.acceptedNow }) units (claims, medical-record messages, deaths, care records) accepted, "
+              + "\(reports.reduce(0) { $0 + $1.acceptedNow }) units (claims, medical records, checkups, FHIR patients and visits, deaths, care records) accepted, "
               + "\(reports.reduce(0) { $0 + $1.quarantinedNow }) quarantined")
         for report in failed.prefix(3) { print("    \(report.message ?? report.file)") }
 

@@ -121,6 +121,8 @@ struct IngestCommand: ParsableCommand {
             case .deathCertificates: "death certificates"
             case .careRecords: "care records"
             case .ssmix2: "messages"
+            case .checkups: "checkup documents"
+            case .fhir: "FHIR patients and encounters"
             default: "claims"
             }
             var text = "\(report.file): \(receipt.unitsAccepted) \(units) accepted, \(receipt.unitsQuarantined) "
