@@ -23,12 +23,28 @@ public struct LinkDecision: Sendable, Hashable {
     public var person: ResearchID
     /// True when the identity started a new person.
     public var isNewPerson: Bool
-    /// The rule that decided: `same-identity`, `card-branch`, `card-name`, `public-expense-name` or `new`.
+    /// The rule that decided: `same-identity`, `card-branch`, `card-name`, `public-expense-name`, `care-card`,
+    /// `chart-number`, `source-reference` or `new`.
     public var rule: String
 
     public init(person: ResearchID, isNewPerson: Bool, rule: String) {
         self.person = person
         self.isNewPerson = isNewPerson
         self.rule = rule
+    }
+}
+
+/// An identity that cannot be linked and must not start a person: a bare reference (a FHIR resource whose Patient
+/// came in another file) to a person the store does not know yet.
+public struct UnknownReferenceError: Error, Sendable, CustomStringConvertible {
+    public let reference: String
+
+    public init(reference: String) {
+        self.reference = reference
+    }
+
+    public var description: String {
+        "the data refers to \(reference), whom the store does not know yet; ingest the file with that Patient first "
+            + "(files are taken in name order, Patient files of a folder first), then this one again"
     }
 }

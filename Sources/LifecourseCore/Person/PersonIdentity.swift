@@ -14,10 +14,21 @@ public struct PersonIdentity: Sendable, Hashable {
     public var address: String?
     /// The long-term care insurance card (介護保険被保険者証), from care records.
     public var careInsurance: CareInsuranceCard?
+    /// How the sending system refers to the person in its own data (a FHIR Patient's logical ID, `Patient/123`):
+    /// a resource in another file that names only this reference is linked through it.
+    public var sourceReference: String?
+
+    /// Whether the identity is a reference and nothing else (a FHIR resource whose Patient came in another file).
+    public var isReferenceOnly: Bool {
+        sourceReference != nil && name == nil && kanaName == nil && birthDate == nil && insuranceCards.isEmpty
+            && publicExpenseCards.isEmpty && patientNumber == nil && careInsurance == nil
+    }
 
     public init(name: String? = nil, kanaName: String? = nil, birthDate: CalendarDate? = nil, sex: Sex = .unknown,
                 insuranceCards: [InsuranceCard] = [], publicExpenseCards: [PublicExpenseCard] = [],
-                patientNumber: String? = nil, address: String? = nil, careInsurance: CareInsuranceCard? = nil) {
+                patientNumber: String? = nil, address: String? = nil, careInsurance: CareInsuranceCard? = nil,
+                sourceReference: String? = nil) {
+        self.sourceReference = sourceReference
         self.address = address
         self.careInsurance = careInsurance
         self.name = name

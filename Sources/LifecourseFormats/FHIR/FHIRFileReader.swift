@@ -6,7 +6,9 @@ public import LifecourseCore
 /// they are about; each Patient is one unit (its identity, its Coverages' cards, its clinical events), and each of
 /// its Encounters one more unit (a visit). A resource that cannot be read quarantines its patient's unit with the
 /// first problem; a line of NDJSON that is not JSON is quarantined alone; a file that is not JSON at all is
-/// quarantined whole. A resource whose Patient is not in the file is quarantined with that reason.
+/// quarantined whole. Resources whose Patient is in another file (a Bulk Data export has one NDJSON file per
+/// resource type) form a unit per referenced Patient whose identity is the bare reference: the linker finds the
+/// person the Patient's file gave that reference to, or refuses the file until it has come.
 public struct FHIRFileReader: SourceUnitReader {
     /// A file larger than this is refused (a Bundle is parsed whole).
     public static let maximumBytes = 256 << 20
@@ -95,6 +97,8 @@ public struct FHIRFileReader: SourceUnitReader {
             for name in organization.names { organizations[name] = organization }
         }
         var belonging = Array(repeating: [FHIRResource](), count: patients.count)
+        var elsewhere = [String: [FHIRResource]]()
+        var order = [String]()
         for resource in resources where !["Patient", "Organization", "Practitioner", "PractitionerRole", "Location",
                                          "Medication", "Composition", "Bundle"].contains(resource.type) {
             let reference = resource.subjectReference
@@ -102,27 +106,39 @@ public struct FHIRFileReader: SourceUnitReader {
                 belonging[index].append(resource)
             } else if reference == nil, patients.count == 1 {
                 belonging[0].append(resource)
+            } else if let reference, institution != nil, !reference.hasPrefix("urn:"),
+                      Self.relative(reference).hasPrefix("Patient/") {
+                let key = Self.relative(reference)
+                if elsewhere[key] == nil { order.append(key) }
+                elsewhere[key, default: []].append(resource)
             } else {
                 let problem = resource.error(resource.type == "AllergyIntolerance" ? "patient" : "subject",
-                                             reference.map { "its patient \($0) is not in this file" } ?? "it names no patient",
-                                             fix: "send the Patient with the resources about them (in the same Bundle or NDJSON file)")
+                                             reference.map { "its patient \($0) is not in this file, and no institution was named to find them by" }
+                                                 ?? "it names no patient",
+                                             fix: "send the Patient with the resources about them, or name the institution with --institution CODE")
                 try body(.quarantined(QuarantinedRow(firstLine: resource.position.line ?? 1,
                                                      lastLine: resource.position.line ?? 1, problem: problem,
                                                      rawBytes: Self.bytes(resource.json))))
             }
         }
-        for (index, patient) in patients.enumerated() {
-            let group = [patient] + belonging[index]
-            let read: Result<[SourceRecord], SourceError> = Result {
-                () throws(SourceError) in try records(patient, belonging[index], organizations: organizations)
+        var groups = patients.enumerated().map { index, patient in (patient, [patient] + belonging[index]) }
+            .map { (patient: Optional($0.0), reference: Optional<String>.none, resources: $0.1) }
+        groups += order.map { (patient: nil, reference: $0, resources: elsewhere[$0]!) }
+        for group in groups {
+            let read: Result<[SourceRecord], SourceError> = Result { () throws(SourceError) in
+                if let patient = group.patient {
+                    return try records(patient, Array(group.resources.dropFirst()), organizations: organizations)
+                }
+                return try records(PersonIdentity(sourceReference: group.reference), institution: institution!,
+                                   position: group.resources[0].position, resources: group.resources)
             }
             switch read {
             case .success(let records):
                 for record in records { try body(.record(record)) }
             case .failure(let error):
-                let lines = group.compactMap(\.position.line)
+                let lines = group.resources.compactMap(\.position.line)
                 try body(.quarantined(QuarantinedRow(firstLine: lines.min() ?? 1, lastLine: lines.max() ?? 1,
-                                                     problem: error, rawBytes: Self.bytes(group.map(\.json)))))
+                                                     problem: error, rawBytes: Self.bytes(group.resources.map(\.json)))))
             }
         }
     }
@@ -134,8 +150,15 @@ public struct FHIRFileReader: SourceUnitReader {
             throw patient.error("identifier", "no institution is named: the Patient has no JP Core patient identifier (\(FHIRMapping.patientSystemPrefix) + the 10-digit code) and none was given",
                                 fix: "name the institution with --institution CODE, or keep the files under a folder named by its code")
         }
-        let identity = try FHIRMapping.identity(patient, coverages: resources.filter { $0.type == "Coverage" },
+        var identity = try FHIRMapping.identity(patient, coverages: resources.filter { $0.type == "Coverage" },
                                                 organizations: organizations)
+        identity.sourceReference = patient.id.map { "Patient/\($0)" }
+        return try records(identity, institution: institution, position: patient.position, resources: resources)
+    }
+
+    /// The units of one person: the person with the events of `resources`, then one per Encounter.
+    private func records(_ identity: PersonIdentity, institution: InstitutionCode, position: SourcePosition,
+                         resources: [FHIRResource]) throws(SourceError) -> [SourceRecord] {
         var events = [ClinicalEvent]()
         var encounters = [(Encounter, SourcePosition)]()
         for resource in resources {
@@ -151,7 +174,7 @@ public struct FHIRFileReader: SourceUnitReader {
             record.unitType = type
             return record
         }
-        var patientRecord = record(patient.position, "Patient")
+        var patientRecord = record(position, identity.isReferenceOnly ? "Patient-reference" : "Patient")
         patientRecord.events = events
         return [patientRecord] + encounters.map { encounter, position in
             var visit = record(position, "Encounter")

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The files named on a command line: files as given, folders walked recursively (hidden entries skipped),
-/// each folder's files in name order.
+/// each folder's files in name order — except that a FHIR Bulk Data export's Patient files (`Patient*.ndjson`) come
+/// first, since the files of its other resource types refer to their Patients.
 public enum InputFiles {
     /// - Throws: ``IngestError`` when a path does not exist or a folder cannot be read.
     public static func expand(_ paths: [String]) throws(IngestError) -> [String] {
@@ -17,9 +18,15 @@ public enum InputFiles {
             }
             var found = [String]()
             try walk(path.hasSuffix("/") ? String(path.dropLast()) : path, into: &found)
-            files += found.sorted()
+            files += found.sorted { (isPatientExport($0) ? 0 : 1, $0) < (isPatientExport($1) ? 0 : 1, $1) }
         }
         return files
+    }
+
+    /// Whether a path names a FHIR Bulk Data export of Patients (`Patient.ndjson`, `Patient.000.ndjson` …).
+    static func isPatientExport(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? ""
+        return name.hasPrefix("Patient") && name.hasSuffix(".ndjson")
     }
 
     /// The total size of files in bytes (a file that cannot be examined counts as empty).

@@ -15,6 +15,9 @@ public import LifecourseStore
 /// 5. `chart-number`: the same institution's patient number (カルテ番号 of its claims, the patient ID of its
 ///    SS-MIX2 storage) + birth date + sex agree. An institution numbers each patient once, so its claims and its
 ///    medical records meet here even when a message carries no insurance card.
+/// 6. `source-reference`: the same institution's own reference for the person (a FHIR Patient's logical ID). A
+///    bare reference — a FHIR resource whose Patient came in another file — links only this way, and is refused
+///    (``UnknownReferenceError``) rather than made a person of its own when the store does not know it.
 ///
 /// An identity that agrees with nobody starts a new person with a new research ID, derived from the
 /// identity's record key under the store's key (so a store rebuilt from the same files gets the same IDs). When keys point to
@@ -73,6 +76,15 @@ public struct DeterministicLinker: PersonLinker {
             for match in try vault.matches(forBlindKey: key) where match.kind == "chart-number" {
                 consider(match, rank: 4, rule: "chart-number")
             }
+        }
+        if let key = keys.sourceReference {
+            blindKeys.append(BlindKey(kind: "source-reference", key: key))
+            for match in try vault.matches(forBlindKey: key) where match.kind == "source-reference" {
+                consider(match, rank: 5, rule: "source-reference")
+            }
+        }
+        if found == nil, identity.isReferenceOnly {
+            throw UnknownReferenceError(reference: identity.sourceReference ?? "")
         }
         let decision: LinkDecision
         if let found {

@@ -25,6 +25,8 @@ public struct IdentityKeys: Sendable, Hashable {
     /// institution | patient number (カルテ番号, SS-MIX2 patient ID) | birth date | sex: one patient of one
     /// institution, whatever insurance they had at each visit.
     public var chartNumber: String?
+    /// institution | the source's own reference for the person (a FHIR logical ID).
+    public var sourceReference: String?
     /// The name forms (kanji name and kana name), normalized.
     public var names: Set<String>
     /// Everything in the identity, for recognising the same identity given twice by the same source.
@@ -52,6 +54,9 @@ public struct IdentityKeys: Sendable, Hashable {
         if let institution, let number = identity.patientNumber.map(Self.card), !number.isEmpty {
             chartNumber = [institution, number, birth, sex].joined(separator: "|")
         }
+        if let institution, let reference = identity.sourceReference, !reference.isEmpty {
+            sourceReference = institution + "|" + reference
+        }
         let name = identity.name.map(Self.name)
         let kanaName = identity.kanaName.map(Self.name)
         names = Set([name, kanaName].compactMap { $0 }.filter { !$0.isEmpty })
@@ -59,6 +64,7 @@ public struct IdentityKeys: Sendable, Hashable {
         record = [source, name ?? "", kanaName ?? "", birth, sex,
                   cardText, publicExpenseCards.joined(separator: ";"), identity.patientNumber ?? ""]
             .joined(separator: "|") + (careCard.map { "|care:" + $0 } ?? "")
+            + (identity.sourceReference.map { "|ref:" + $0 } ?? "")
     }
 
     /// A name as compared: NFKC, katakana, no spaces or middle dots.

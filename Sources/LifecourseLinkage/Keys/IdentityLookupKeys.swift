@@ -21,6 +21,8 @@ public struct IdentityLookupKeys: Sendable, Hashable {
     public var careCard: Data?
     /// The institution's patient number with birth date and sex.
     public var chartNumber: Data?
+    /// The institution's own reference for the person (a FHIR logical ID).
+    public var sourceReference: Data?
     /// The identity's fields sealed for the vault, when they were sealed ahead with the keys.
     public var sealed: SealedIdentity?
 
@@ -43,5 +45,6 @@ public struct IdentityLookupKeys: Sendable, Hashable {
         publicExpenseCards = keys.publicExpenseCards.map { blindKey($0, "public-expense-\(version)") }
         careCard = keys.careCard.map { blindKey($0, "care-card-\(version)") }
         chartNumber = keys.chartNumber.map { blindKey($0, "chart-number-\(version)") }
+        sourceReference = keys.sourceReference.map { blindKey($0, "source-reference-\(version)") }
     }
 }

@@ -131,10 +131,15 @@ import Testing
         ]
         let (records, quarantined) = try Self.events(lines.joined(separator: "\n") + "\n", name: "export.ndjson",
                                                      institution: Self.clinic)
-        #expect(records.count == 1 && records[0].events.count == 1 && records[0].position.line == 1)
-        #expect(quarantined.map(\.firstLine) == [3, 4])
+        #expect(records.count == 2 && records[0].events.count == 1 && records[0].position.line == 1)
+        #expect(records[0].identity.sourceReference == "Patient/p1")
+        #expect(quarantined.map(\.firstLine) == [3])
         #expect(quarantined[0].problem.problem.contains("FHIR JSON cannot be read") && quarantined[0].problem.position.line == 3)
-        #expect(quarantined[1].problem.problem.contains("its patient Patient/p9 is not in this file"))
+        // A resource whose Patient came in another file: a unit whose identity is the bare reference.
+        #expect(records[1].identity == PersonIdentity(sourceReference: "Patient/p9") && records[1].position.line == 4)
+        #expect(records[1].unitRecordType == "Patient-reference" && records[1].events.count == 1)
+        let unnamed = try Self.events(lines[3], name: "conditions.ndjson")
+        #expect(unnamed.records.isEmpty && unnamed.quarantined.first?.problem.fix.contains("--institution") == true)
     }
 
     @Test func quarantinesAFileThatIsNotJSONWholeWithItsLine() throws {

@@ -30,4 +30,42 @@ import Testing
         #expect(drugs.contains { $0.code.count == 9 && $0.code.hasPrefix("1") }, "HOT9 codes of the bundles")
         #expect(try test.store.foreignKeyViolations().isEmpty)
     }
+
+    /// A Bulk Data export: one NDJSON file per resource type, the Patients in their own file. Whatever their names'
+    /// order, the Patient file is taken first and the others land on its persons; alone, a file of Conditions is
+    /// refused until its Patients have come.
+    @Test func linksABulkExportsFilesThroughThePatientsLogicalIDs() throws {
+        let test = try TestStore()
+        let directory = try TemporaryDirectory()
+        defer { test.remove(); directory.remove() }
+        let folder = directory.file("1310000011")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let files = [
+            "Patient.ndjson": [
+                #"{"resourceType": "Patient", "id": "a", "gender": "female", "birthDate": "1950-03-04", "name": [{"text": "ヤマダ ハナコ"}]}"#,
+                #"{"resourceType": "Patient", "id": "b", "gender": "male", "birthDate": "1961-07-08", "name": [{"text": "サトウ イチロウ"}]}"#,
+            ],
+            "Condition.ndjson": [
+                #"{"resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/a"}, "code": {"coding": [{"system": "http://jpfhir.jp/fhir/core/mhlw/CodeSystem/masterB-disease", "code": "8833421"}]}, "onsetDateTime": "2016-06-01"}"#,
+                #"{"resourceType": "Condition", "id": "c2", "subject": {"reference": "Patient/b"}, "code": {"text": "腰痛症"}, "onsetDateTime": "2024-04-01"}"#,
+            ],
+            "Encounter.ndjson": [
+                #"{"resourceType": "Encounter", "id": "e1", "class": {"code": "AMB"}, "subject": {"reference": "Patient/a"}, "period": {"start": "2024-05-10"}}"#,
+            ],
+        ]
+        for (name, lines) in files {
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let early = Ingestor(store: test.store).ingest(file: folder.appendingPathComponent("Condition.ndjson").path)
+        #expect(early.status == .failed && early.message?.contains("ingest the file with that Patient first") == true)
+        let reports = try Ingestor(store: test.store).ingest(paths: [folder.path])
+        #expect(reports.map { ($0.file as NSString).lastPathComponent } == ["Patient.ndjson", "Condition.ndjson", "Encounter.ndjson"])
+        #expect(reports.allSatisfy { $0.status == .ingested && $0.quarantinedNow == 0 })
+        let persons = try test.store.read { try $0.persons() }
+        #expect(persons.count == 2)
+        let hanako = try #require(persons.first { $0.sex == .female }?.researchID)
+        let summary = try test.store.read { try $0.summary(of: hanako) }
+        #expect(summary.diagnoses.map(\.code) == ["8833421"])
+        #expect(try test.store.read { try $0.visits(of: hanako) }.count == 1)
+    }
 }

@@ -17,6 +17,16 @@ import Testing
         #expect(try InputFiles.expand([directory.file("a.UKE").path]) == [directory.file("a.UKE").path])
     }
 
+    @Test func takesTheBulkExportsPatientFilesFirst() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for name in ["Condition.ndjson", "Patient.000.ndjson", "Encounter.ndjson", "Patient.txt"] {
+            try Data().write(to: directory.file(name))
+        }
+        let files = try InputFiles.expand([directory.path]).map { String($0.dropFirst(directory.path.count + 1)) }
+        #expect(files == ["Patient.000.ndjson", "Condition.ndjson", "Encounter.ndjson", "Patient.txt"])
+    }
+
     @Test func namesAPathThatDoesNotExist() {
         do {
             _ = try InputFiles.expand(["/nonexistent/file.UKE"])

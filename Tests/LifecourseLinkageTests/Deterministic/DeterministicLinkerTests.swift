@@ -91,6 +91,24 @@ import Testing
         #expect(decisions.allSatisfy { $0.isNewPerson })
     }
 
+    @Test func linksABareReferenceToThePatientThatCarriedIt() throws {
+        let fhir = IdentitySource(format: "fhir", sender: clinic.sender)
+        var patient = Self.person(branch: "01")
+        patient.sourceReference = "Patient/p1"
+        let decisions = try link([(patient, fhir), (PersonIdentity(sourceReference: "Patient/p1"), fhir)])
+        #expect(decisions[1].person == decisions[0].person && decisions[1].rule == "source-reference")
+    }
+
+    @Test func refusesABareReferenceToAnUnknownPatientRatherThanStartAPerson() throws {
+        let fhir = IdentitySource(format: "fhir", sender: clinic.sender)
+        var patient = Self.person(branch: "01")
+        patient.sourceReference = "Patient/p1"
+        #expect(throws: UnknownReferenceError.self) {
+            try link([(patient, fhir), (PersonIdentity(sourceReference: "Patient/p1"), IdentitySource(format: "fhir", sender: pharmacy.sender))])
+        }
+        #expect(throws: UnknownReferenceError.self) { try link([(PersonIdentity(sourceReference: "Patient/p2"), fhir)]) }
+    }
+
     @Test func requiresBirthDateAndSexToAgree() throws {
         let decisions = try link([(Self.person(branch: "01"), clinic), (Self.person(born: "1980-01-02", branch: "01"), clinic),
                                   (Self.person(sex: .female, branch: "01"), clinic)])
