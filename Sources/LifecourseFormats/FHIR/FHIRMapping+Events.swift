@@ -1,5 +1,5 @@
 import Foundation
-public import LifecourseCore
+import LifecourseCore
 
 extension FHIRMapping {
     /// The clinical event a resource records, or nil for a resource type that records none (Patient, Coverage,

@@ -1,5 +1,5 @@
 import Foundation
-public import LifecourseCore
+import LifecourseCore
 
 /// What JP Core resources say, in the terms of the source records: the patient (Patient with its Coverage and the
 /// payer Organization) for the vault, visits, and clinical events for the research store.

@@ -1,5 +1,5 @@
 import Foundation
-public import LifecourseCore
+import LifecourseCore
 
 /// One FHIR resource as parsed JSON, with typed access that names the element of a wrong value.
 struct FHIRResource {
