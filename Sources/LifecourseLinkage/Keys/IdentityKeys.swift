@@ -5,11 +5,12 @@ public import LifecourseCore
 /// Raw values stay in the vault; only these forms are turned into blind keys. Names: NFKC, hiragana folded
 /// to katakana, spaces and middle dots removed. Card numbers: NFKC, upper case, spaces and hyphens removed.
 /// Insurer numbers: digits only, and 国保's 6-digit numbers as they are whether or not a file pads them to 8
-/// with two zeros (特定健診 files do; no 8-digit insurer number starts with 00). Version n2 added that fold.
+/// with two zeros (特定健診 files do; no 8-digit insurer number starts with 00). Version n2 added that fold; n3 folds
+/// kana names (``NameFolding/kana(_:)``: small kana, long vowels, ヴ ヂ ヅ ヲ).
 /// Public-expense recipient numbers made only of zeros are placeholders and are ignored.
 public struct IdentityKeys: Sendable, Hashable {
     /// Recorded in every key, so that a change of normalization never silently mixes old and new keys.
-    public static let version = "n2"
+    public static let version = "n3"
 
     public struct Card: Sendable, Hashable {
         /// insurer | 記号 | 番号 | birth date | sex.
@@ -58,7 +59,7 @@ public struct IdentityKeys: Sendable, Hashable {
             sourceReference = institution + "|" + reference
         }
         let name = identity.name.map(Self.name)
-        let kanaName = identity.kanaName.map(Self.name)
+        let kanaName = identity.kanaName.map(NameFolding.kana)
         names = Set([name, kanaName].compactMap { $0 }.filter { !$0.isEmpty })
         let cardText = cards.map { $0.base + "|" + ($0.branch ?? "") }.joined(separator: ";")
         record = [source, name ?? "", kanaName ?? "", birth, sex,
@@ -67,9 +68,15 @@ public struct IdentityKeys: Sendable, Hashable {
             + (identity.sourceReference.map { "|ref:" + $0 } ?? "")
     }
 
-    /// A name as compared: NFKC, katakana, no spaces or middle dots.
+    /// A name as compared: a name written in kana only is folded as kana names are (``NameFolding/kana(_:)``);
+    /// other names (kanji, Latin) by NFKC, hiragana as katakana, without spaces or middle dots — exactly, since
+    /// variant kanji may be different surnames.
     public static func name(_ text: String) -> String {
-        let folded = UnicodeNormalization.nfkc(text).unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+        let normalized = UnicodeNormalization.nfkc(text)
+        if !normalized.isEmpty, normalized.unicodeScalars.allSatisfy({ isKana($0.value) }) {
+            return NameFolding.kana(normalized)
+        }
+        let folded = normalized.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
             switch scalar.value {
             case 0x3041...0x3096: Unicode.Scalar(scalar.value + 0x60)  // hiragana → katakana
             case 0x20, 0x3000, 0x30FB, 0xFF65, 0xB7: nil  // spaces and middle dots
@@ -77,6 +84,11 @@ public struct IdentityKeys: Sendable, Hashable {
             }
         }
         return String(String.UnicodeScalarView(folded))
+    }
+
+    /// Hiragana, katakana, the long-vowel mark, spaces and middle dots: what a name in kana is written with.
+    static func isKana(_ value: UInt32) -> Bool {
+        (0x3041...0x3096).contains(value) || (0x30A1...0x30FC).contains(value) || [0x20, 0x3000, 0xB7].contains(value)
     }
 
     /// A card symbol or number as compared: NFKC, upper case, no spaces or hyphens.

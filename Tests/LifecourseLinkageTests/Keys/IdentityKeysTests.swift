@@ -4,10 +4,13 @@ import Testing
 
 @Suite struct IdentityKeysTests {
     @Test func foldsNamesToOneForm() {
-        #expect(IdentityKeys.name("やまだ　たろう") == "ヤマダタロウ")
-        #expect(IdentityKeys.name("ﾔﾏﾀﾞ ﾀﾛｳ") == "ヤマダタロウ")
-        #expect(IdentityKeys.name("ジョン・スミス") == "ジョンスミス")
+        // Kana names are folded as NameFolding.kana folds them (long vowels collapsed, small kana large).
+        #expect(IdentityKeys.name("やまだ　たろう") == "ヤマダタロ")
+        #expect(IdentityKeys.name("ﾔﾏﾀﾞ ﾀﾛｳ") == "ヤマダタロ")
+        #expect(IdentityKeys.name("ジョン・スミス") == "ジヨンスミス")
+        // Kanji names only by NFKC and spacing: variants may be other surnames.
         #expect(IdentityKeys.name("山田　太郎") == "山田太郎")
+        #expect(IdentityKeys.name("髙橋　花子") == "髙橋花子")
     }
 
     @Test func foldsCardNumbersAndDigits() {
