@@ -14,7 +14,7 @@ struct Lifecourse: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, ReceiptsCommand.self, QuarantineCommand.self, PersonsCommand.self,
-            DemoCommand.self, SummaryCommand.self, SynthCommand.self, MastersCommand.self,
+            DemoCommand.self, SummaryCommand.self, SynthCommand.self, MastersCommand.self, LinkCSVCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LifecourseCore
 
 /// The generator's random numbers: xoshiro256** (Blackman and Vigna 2018) seeded through SplitMix64, so that
 /// the same seed gives the same population on every machine. Each person draws from a stream of their own
@@ -10,18 +11,11 @@ public struct SynthRandom: RandomNumberGenerator, Sendable {
     private var s3: UInt64
 
     public init(seed: UInt64) {
-        var mixer = seed
-        func next() -> UInt64 {
-            mixer &+= 0x9E37_79B9_7F4A_7C15
-            var z = mixer
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = next()
-        s1 = next()
-        s2 = next()
-        s3 = next()
+        var mixer = SplitMix64(seed: seed)
+        s0 = mixer.next()
+        s1 = mixer.next()
+        s2 = mixer.next()
+        s3 = mixer.next()
     }
 
     /// An independent stream for one purpose (e.g. person 123's life), derived from the run's seed.

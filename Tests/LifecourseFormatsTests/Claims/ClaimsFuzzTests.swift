@@ -10,15 +10,9 @@ import Testing
 @Suite struct ClaimsFuzzTests {
     /// SplitMix64: small, fast and deterministic, so that a failing case can be replayed from its number.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(seed: state) }
+        mutating func below(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
     }
 
     typealias Parts = (header: [UInt8], claims: [[[UInt8]]], trailer: [UInt8])

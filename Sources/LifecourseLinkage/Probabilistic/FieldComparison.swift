@@ -1,0 +1,142 @@
+import Foundation
+import LifecourseCore
+
+/// How two values of one field agree, as a level: 0 is the closest agreement, the last level disagreement, and
+/// `nil` a missing value (the field then says nothing about the pair). Each kind has its own levels, prepared once
+/// per value (``prepare(_:)``) so that comparing pairs does no normalization.
+public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Equal after NFKC and trimming, or not.
+    case exact
+    /// A name in kanji (or any script): equal; equal once variant kanji are folded; Jaro–Winkler ≥ 0.92; ≥ 0.80.
+    case name
+    /// A name in kana: equal once folded (``NameFolding/kana(_:)``); Jaro–Winkler ≥ 0.92; ≥ 0.80.
+    case kana
+    /// A date (YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD or an era date GYYMMDD): equal; one digit off or day and month
+    /// swapped; the same year and month.
+    case date
+    /// A postal code: all 7 digits; the first 5; the first 3.
+    case postcode
+    /// An address: equal after NFKC without spaces; Jaro–Winkler ≥ 0.90.
+    case address
+    /// A number (card, phone): the same digits; one digit different.
+    case number
+
+    /// How many levels the kind has, disagreement included.
+    public var levelCount: Int {
+        switch self {
+        case .exact: 2
+        case .name: 5
+        case .kana: 4
+        case .date: 4
+        case .postcode: 4
+        case .address: 3
+        case .number: 3
+        }
+    }
+
+    /// The names of the levels, for reports.
+    public var levelNames: [String] {
+        switch self {
+        case .exact: ["exact", "else"]
+        case .name: ["exact", "variant", "jw≥0.92", "jw≥0.80", "else"]
+        case .kana: ["exact", "jw≥0.92", "jw≥0.80", "else"]
+        case .date: ["exact", "one edit or day/month swap", "same month", "else"]
+        case .postcode: ["7 digits", "5 digits", "3 digits", "else"]
+        case .address: ["exact", "jw≥0.90", "else"]
+        case .number: ["exact", "one digit", "else"]
+        }
+    }
+
+    /// A value as compared: its folded forms; nil when empty.
+    public func prepare(_ raw: String) -> PreparedValue? {
+        let text = UnicodeNormalization.nfkc(raw).trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        switch self {
+        case .exact:
+            return PreparedValue(primary: text)
+        case .name:
+            let exact = text.filter { !$0.isWhitespace && $0 != "・" }
+            return PreparedValue(primary: exact, secondary: NameFolding.kanji(exact), scalars: Self.scalars(exact))
+        case .kana:
+            let folded = NameFolding.kana(text)
+            return folded.isEmpty ? nil : PreparedValue(primary: folded, scalars: Self.scalars(folded))
+        case .date:
+            guard let date = Self.date(text) else { return PreparedValue(primary: text) }
+            return PreparedValue(primary: date.compact, secondary: String(date.compact.prefix(6)))
+        case .postcode, .number:
+            let digits = text.filter { $0.isASCII && $0.isNumber }
+            return digits.isEmpty ? nil : PreparedValue(primary: digits)
+        case .address:
+            let compact = text.filter { !$0.isWhitespace }
+            return PreparedValue(primary: compact, scalars: Self.scalars(compact))
+        }
+    }
+
+    /// The level of agreement of two prepared values.
+    public func level(_ a: PreparedValue, _ b: PreparedValue) -> Int {
+        if a.primary == b.primary { return 0 }
+        switch self {
+        case .exact:
+            return 1
+        case .name:
+            if a.secondary == b.secondary { return 1 }
+            let similarity = JaroWinkler.similarity(a.scalars, b.scalars)
+            return similarity >= 0.92 ? 2 : similarity >= 0.80 ? 3 : 4
+        case .kana:
+            let similarity = JaroWinkler.similarity(a.scalars, b.scalars)
+            return similarity >= 0.92 ? 1 : similarity >= 0.80 ? 2 : 3
+        case .date:
+            if Self.oneEdit(a.primary, b.primary) || Self.swapped(a.primary, b.primary) { return 1 }
+            return !a.secondary.isEmpty && a.secondary == b.secondary ? 2 : 3
+        case .postcode:
+            if a.primary.count >= 5, b.primary.count >= 5, a.primary.prefix(5) == b.primary.prefix(5) { return 1 }
+            if a.primary.count >= 3, b.primary.count >= 3, a.primary.prefix(3) == b.primary.prefix(3) { return 2 }
+            return 3
+        case .address:
+            return JaroWinkler.similarity(a.scalars, b.scalars) >= 0.90 ? 1 : 2
+        case .number:
+            return Self.oneEdit(a.primary, b.primary) ? 1 : 2
+        }
+    }
+
+    static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    /// A date in the forms registers write.
+    static func date(_ text: String) -> CalendarDate? {
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        if digits.count == 8, let date = try? CalendarDate(year: Int(digits.prefix(4))!, month: Int(digits.dropFirst(4).prefix(2))!,
+                                                           day: Int(digits.suffix(2))!) {
+            return date
+        }
+        return try? DateCode.date(digits)
+    }
+
+    /// Same length and exactly one character different.
+    static func oneEdit(_ a: String, _ b: String) -> Bool {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } == 1
+    }
+
+    /// YYYYMMDD dates with the month and the day swapped.
+    static func swapped(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == 8, b.utf8.count == 8, a.prefix(4) == b.prefix(4) else { return false }
+        return a.dropFirst(4).prefix(2) == b.suffix(2) && a.suffix(2) == b.dropFirst(4).prefix(2)
+    }
+}
+
+/// A field's value folded for comparison.
+public struct PreparedValue: Sendable, Hashable {
+    /// The form compared for equality.
+    public var primary: String
+    /// A coarser form (variant kanji folded; a date's year and month).
+    public var secondary: String
+    /// The primary form's scalars, for Jaro–Winkler.
+    public var scalars: [UInt32]
+
+    public init(primary: String, secondary: String = "", scalars: [UInt32] = []) {
+        self.primary = primary
+        self.secondary = secondary
+        self.scalars = scalars
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import LifecourseCore
+
+/// Probabilistic linkage of a table of records, whatever their source: blocking by a union of rules, a
+/// Fellegi–Sunter model trained on the table itself (u from random pairs, m and λ by EM), every candidate pair
+/// scored, and clusters as the connected pairs at or above a threshold. With two sources it links across them
+/// only; with one it deduplicates.
+public struct RecordLinkage: Sendable {
+    /// Records as prepared field values (nil where missing), each with its source (0, or 0 and 1 when linking two).
+    public struct Table: Sendable {
+        public var fields: [FieldKind]
+        public var rows: [[PreparedValue?]]
+        public let sources: [Int]
+
+        /// Whether the rows come from more than one source (then only pairs across sources are compared).
+        public let linksAcrossSources: Bool
+
+        public init(fields: [FieldKind], rows: [[PreparedValue?]], sources: [Int]? = nil) {
+            self.fields = fields
+            self.rows = rows
+            self.sources = sources ?? Array(repeating: 0, count: rows.count)
+            linksAcrossSources = Set(self.sources).count > 1
+        }
+    }
+
+    /// Pairs are candidates when they agree on every field of at least one rule (kanji names by their folded form).
+    public struct BlockingRule: Sendable, Hashable {
+        public var fields: [Int]
+
+        public init(fields: [Int]) {
+            self.fields = fields
+        }
+    }
+
+    /// A scored candidate pair (row indices, `a < b`).
+    public struct ScoredPair: Sendable, Hashable {
+        public var a: Int
+        public var b: Int
+        public var weight: Double
+        public var probability: Double
+    }
+
+    public var table: Table
+    public var rules: [BlockingRule]
+    /// How many random pairs estimate u.
+    public var randomPairs = 200_000
+    public var seed: UInt64 = 0x5EED
+
+    public init(table: Table, rules: [BlockingRule]) {
+        self.table = table
+        self.rules = rules
+    }
+
+    /// The levels of a pair.
+    public func levels(_ a: Int, _ b: Int) -> [Int?] {
+        table.fields.indices.map { field in
+            guard let x = table.rows[a][field], let y = table.rows[b][field] else { return nil }
+            return table.fields[field].level(x, y)
+        }
+    }
+
+    /// The candidate pairs of the union of the rules, each once.
+    public func candidatePairs() -> [(Int, Int)] {
+        var seen = Set<UInt64>()
+        return rules.flatMap { candidatePairs(of: $0) }.filter { seen.insert(UInt64($0.0) << 32 | UInt64($0.1)).inserted }
+    }
+
+    /// The pairs (`a < b`) that agree on every field of a rule (kanji names by their folded form).
+    func candidatePairs(of rule: BlockingRule) -> [(Int, Int)] {
+        var blocks = [[String]: [Int]]()
+        for (row, values) in table.rows.enumerated() {
+            var key = [String]()
+            for field in rule.fields {
+                guard let value = values[field] else { key = []; break }
+                key.append(table.fields[field] == .name ? value.secondary : value.primary)
+            }
+            if !key.isEmpty { blocks[key, default: []].append(row) }
+        }
+        var pairs = [(Int, Int)]()
+        for members in blocks.values.sorted(by: { $0[0] < $1[0] }) where members.count > 1 {
+            for i in members.indices {
+                for j in members.index(after: i)..<members.endIndex {
+                    let (a, b) = (members[i], members[j])
+                    if table.linksAcrossSources && table.sources[a] == table.sources[b] { continue }
+                    pairs.append((a, b))
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// Trains a model on the table and scores the candidate pairs.
+    ///
+    /// u comes from random pairs. m comes from one EM session per blocking rule, over that rule's candidates with
+    /// the rule's own fields left out (its candidates agree on them whether they match or not, which would teach
+    /// EM that agreeing there is what matching is); each field's m is the mean over the sessions that estimated it
+    /// (a field every rule blocks on keeps a prior m). λ, the chance that two random records match, is the largest
+    /// number of matches a session expects among its candidates over all the pairs there are.
+    public func run() -> (model: FellegiSunterModel, pairs: [ScoredPair]) {
+        var model = FellegiSunterModel(fields: table.fields)
+        model.estimateU(randomPairs: randomLevels())
+        var sums = table.fields.map { [Double](repeating: 0, count: $0.levelCount) }
+        var sessions = [Int](repeating: 0, count: table.fields.count)
+        var expectedMatches = 0.0
+        var all = [(Int, Int)]()
+        var seen = Set<UInt64>()
+        for rule in rules {
+            let candidates = candidatePairs(of: rule)
+            guard !candidates.isEmpty else { continue }
+            for pair in candidates where seen.insert(UInt64(pair.0) << 32 | UInt64(pair.1)).inserted { all.append(pair) }
+            var session = model
+            session.prior = 0.1
+            session.estimateM(pairs: candidates.map { levels($0.0, $0.1) }, ignoring: Set(rule.fields))
+            expectedMatches = max(expectedMatches, session.prior * Double(candidates.count))
+            for field in table.fields.indices where !rule.fields.contains(field) {
+                sessions[field] += 1
+                for level in sums[field].indices { sums[field][level] += session.m[field][level] }
+            }
+        }
+        for field in table.fields.indices where sessions[field] > 0 {
+            model.m[field] = sums[field].map { $0 / Double(sessions[field]) }
+        }
+        let sizes = Dictionary(grouping: table.sources, by: { $0 }).mapValues(\.count)
+        let comparable = table.linksAcrossSources
+            ? Double(sizes.values.reduce(1, *)) : Double(table.rows.count) * Double(table.rows.count - 1) / 2
+        model.prior = min(max(expectedMatches / max(comparable, 1), 1e-12), 0.5)
+        let scored = all.map { pair -> ScoredPair in
+            let weight = model.weight(levels(pair.0, pair.1))
+            return ScoredPair(a: pair.0, b: pair.1, weight: weight, probability: FellegiSunterModel.probability(weight: weight))
+        }
+        return (model, scored)
+    }
+
+    /// The levels of pairs drawn at random (across sources when linking), reproducibly.
+    func randomLevels() -> [[Int?]] {
+        let count = table.rows.count
+        guard count > 1 else { return [] }
+        var generator = SplitMix64(seed: seed)
+        func next() -> Int { Int(generator.next() % UInt64(count)) }
+        var levels = [[Int?]]()
+        let wanted = min(randomPairs, count * (count - 1) / 2)
+        levels.reserveCapacity(wanted)
+        var attempts = 0
+        while levels.count < wanted, attempts < wanted * 4 {
+            attempts += 1
+            let (a, b) = (next(), next())
+            guard a != b, !table.linksAcrossSources || table.sources[a] != table.sources[b] else { continue }
+            levels.append(self.levels(a, b))
+        }
+        return levels
+    }
+
+    /// Clusters of rows: the connected components of the pairs at or above `threshold` (union–find).
+    public static func clusters(rows: Int, pairs: [ScoredPair], threshold: Double) -> [Int] {
+        var parent = Array(0..<rows)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        for pair in pairs where pair.probability >= threshold {
+            let (x, y) = (root(pair.a), root(pair.b))
+            if x != y { parent[max(x, y)] = min(x, y) }
+        }
+        return (0..<rows).map(root)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import LifecourseFormats
+
+/// A CSV file read whole for `link-csv`: RFC 4180, UTF-8, a header row naming the columns, every row as wide as
+/// the header. A file that breaks these is refused with its name, line and what to do.
+struct CSVInput {
+    let path: String
+    let header: [String]
+    let rows: [(line: Int, fields: [String])]
+
+    init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw UserError("\(path): no such file; check the path")
+        }
+        var splitter = CSVSplitter()
+        var records = [CSVRecord]()
+        try ChunkedFile(path: path).forEachChunk { records += splitter.split($0) }
+        records += splitter.finish()
+        guard let first = records.first else {
+            throw UserError("\(path): the file is empty; a CSV with a header row naming its columns is expected")
+        }
+        for record in records {
+            if let problem = record.problem {
+                throw UserError("\(path), line \(record.line), column \(problem.field): \(problem.description); "
+                                + "save the file as RFC 4180 CSV in UTF-8 (quotes doubled inside quoted fields)")
+            }
+        }
+        self.path = path
+        header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        var rows = [(line: Int, fields: [String])]()
+        for record in records.dropFirst() {
+            if record.fields == [""] { continue }  // a blank line
+            guard record.fields.count == first.fields.count else {
+                throw UserError("\(path), line \(record.line): \(record.fields.count) fields where the header has "
+                                + "\(first.fields.count); every row needs one value per column (empty values are fine)")
+            }
+            rows.append((record.line, record.fields))
+        }
+        self.rows = rows
+    }
+
+    /// The index of a column.
+    func column(_ name: String, option: String) throws -> Int {
+        guard let index = header.firstIndex(of: name) else {
+            throw UserError("\(path): no column '\(name)' (named by \(option)); its columns are "
+                            + header.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        return index
+    }
+
+    /// A value as a CSV field (quoted when it holds a comma, a quote or a line break).
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import LifecourseCore
+import Testing
+@testable import LifecourseLinkage
+
+@Suite struct RecordLinkageTests {
+    /// 400 persons written twice with the noise of real registers (long vowels, half-width kana, a kanji variant,
+    /// a day one off, day and month swapped, a postal code changed), beside 400 others written once.
+    static func population() -> (table: RecordLinkage.Table, person: [Int]) {
+        let surnames = [("高橋", "タカハシ"), ("佐藤", "サトウ"), ("鈴木", "スズキ"), ("田中", "タナカ"), ("伊藤", "イトウ"),
+                        ("渡辺", "ワタナベ"), ("山本", "ヤマモト"), ("中村", "ナカムラ"), ("小林", "コバヤシ"), ("加藤", "カトウ")]
+        let given = [("太郎", "タロウ"), ("花子", "ハナコ"), ("一郎", "イチロウ"), ("洋子", "ヨウコ"), ("翔太", "ショウタ"),
+                     ("美咲", "ミサキ"), ("健一", "ケンイチ"), ("裕子", "ユウコ"), ("誠", "マコト"), ("恵", "メグミ")]
+        var rows = [[String]](), person = [Int]()
+        var state: UInt64 = 11
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for id in 0..<800 {
+            let (surname, kana) = surnames[random(surnames.count)], (name, nameKana) = given[random(given.count)]
+            let birth = String(format: "19%02d-%02d-%02d", 30 + random(60), 1 + random(12), 1 + random(28))
+            let postcode = String(format: "%03d-%04d", 100 + random(800), random(10_000))
+            let record = [surname + name, kana + " " + nameKana, birth, postcode]
+            rows.append(record)
+            person.append(id)
+            guard id < 400 else { continue }
+            var copy = record
+            switch random(5) {
+            case 0: copy[0] = copy[0].replacingOccurrences(of: "高", with: "髙")
+            case 1: copy[1] = UnicodeNormalization.nfkc(copy[1]).replacingOccurrences(of: "ウ", with: "ー")
+            case 2: copy[2] = String(copy[2].prefix(8)) + String(format: "%02d", min(28, Int(copy[2].suffix(2))! + 1))
+            case 3: copy[3] = String(copy[3].prefix(4)) + "9999"
+            default: copy[1] = copy[1].replacingOccurrences(of: " ", with: "")
+            }
+            rows.append(copy)
+            person.append(id)
+        }
+        // The kanji name and the kana name say the same thing: one comparison (kana) for the model, the kanji
+        // name only to block on.
+        let fields: [FieldKind] = [.kana, .date, .postcode, .name]
+        let prepared = rows.map { row in [fields[0].prepare(row[1]), fields[1].prepare(row[2]), fields[2].prepare(row[3]), nil] }
+        return (RecordLinkage.Table(fields: fields, rows: prepared), person)
+    }
+
+    @Test func findsTheSamePersonsWrittenTwiceAndKeepsTheOthersApart() {
+        let (table, person) = Self.population()
+        var linkage = RecordLinkage(table: table, rules: [.init(fields: [0]), .init(fields: [1])])
+        linkage.randomPairs = 50_000
+        let (model, pairs) = linkage.run()
+        let predicted = pairs.filter { $0.probability >= 0.5 }
+        let truePositives = predicted.filter { person[$0.a] == person[$0.b] }.count
+        let precision = Double(truePositives) / Double(max(1, predicted.count))
+        let recall = Double(truePositives) / 400
+        #expect(precision >= 0.99 && recall >= 0.97, "precision \(precision), recall \(recall)")
+        #expect(model.m[1][0] > model.u[1][0] * 50, "an equal birth date weighs much")
+        let clusters = RecordLinkage.clusters(rows: table.rows.count, pairs: pairs, threshold: 0.5)
+        #expect(Set(clusters).count >= 790 && Set(clusters).count <= 810)
+    }
+
+    @Test func linksAcrossTwoSourcesOnly() {
+        let fields: [FieldKind] = [.kana, .date]
+        let rows = [["サトウハナコ", "1950-03-04"], ["サトウハナコ", "1950-03-04"], ["サトー ハナコ", "1950-03-04"]]
+        let table = RecordLinkage.Table(fields: fields, rows: rows.map { zip(fields, $0).map { $0.prepare($1) } },
+                                        sources: [0, 0, 1])
+        let pairs = RecordLinkage(table: table, rules: [.init(fields: [1])]).candidatePairs()
+        #expect(pairs.map { [$0.0, $0.1] } == [[0, 2], [1, 2]], "the two rows of source 0 are not compared")
+    }
+}
