@@ -20,6 +20,13 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
     case address
     /// A number (card, phone): the same digits; one digit different.
     case number
+    /// A person's name in kanji and in kana, compared as one (they carry the same information; modelled apart,
+    /// EM counts it twice): equal in kanji (or in kana where a side has no kanji); variant kanji or the same reading
+    /// (同音異字); the readings' Jaro–Winkler ≥ 0.92; ≥ 0.80. Prepared from ``personValue(kanji:kana:)``.
+    case person
+
+    /// The raw value of a ``person`` field: the kanji and the kana name together.
+    public static func personValue(kanji: String, kana: String) -> String { kanji + "\u{1F}" + kana }
 
     /// How many levels the kind has, disagreement included.
     public var levelCount: Int {
@@ -31,6 +38,7 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .postcode: 4
         case .address: 3
         case .number: 3
+        case .person: 5
         }
     }
 
@@ -44,6 +52,7 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .postcode: ["7 digits", "5 digits", "3 digits", "else"]
         case .address: ["exact", "jw≥0.90", "else"]
         case .number: ["exact", "one digit", "else"]
+        case .person: ["exact", "variant or same reading", "jw≥0.92", "jw≥0.80", "else"]
         }
     }
 
@@ -69,12 +78,19 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .address:
             let compact = text.filter { !$0.isWhitespace }
             return PreparedValue(primary: compact, scalars: Self.scalars(compact))
+        case .person:
+            let parts = raw.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let kanji = UnicodeNormalization.nfkc(parts[0]).filter { !$0.isWhitespace && $0 != "・" }
+            let reading = parts.count > 1 ? NameFolding.kana(parts[1]) : ""
+            guard !kanji.isEmpty || !reading.isEmpty else { return nil }
+            return PreparedValue(primary: kanji.isEmpty ? "" : kanji, secondary: NameFolding.kanji(kanji),
+                                 scalars: Self.scalars(reading.isEmpty ? kanji : reading), reading: reading)
         }
     }
 
     /// The level of agreement of two prepared values.
     public func level(_ a: PreparedValue, _ b: PreparedValue) -> Int {
-        if a.primary == b.primary { return 0 }
+        if self != .person, a.primary == b.primary { return 0 }
         switch self {
         case .exact:
             return 1
@@ -96,7 +112,18 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
             return JaroWinkler.similarity(a.scalars, b.scalars) >= 0.90 ? 1 : 2
         case .number:
             return Self.oneEdit(a.primary, b.primary) ? 1 : 2
+        case .person:
+            return personLevel(a, b)
         }
+    }
+
+    private func personLevel(_ a: PreparedValue, _ b: PreparedValue) -> Int {
+        let bothKanji = !a.primary.isEmpty && !b.primary.isEmpty
+        let bothKana = !a.reading.isEmpty && !b.reading.isEmpty
+        if bothKanji ? a.primary == b.primary : (bothKana && a.reading == b.reading) { return 0 }
+        if (bothKanji && a.secondary == b.secondary) || (bothKana && a.reading == b.reading) { return 1 }
+        let similarity = JaroWinkler.similarity(a.scalars, b.scalars)
+        return similarity >= 0.92 ? 2 : similarity >= 0.80 ? 3 : 4
     }
 
     static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
@@ -131,12 +158,24 @@ public struct PreparedValue: Sendable, Hashable {
     public var primary: String
     /// A coarser form (variant kanji folded; a date's year and month).
     public var secondary: String
-    /// The primary form's scalars, for Jaro–Winkler.
+    /// The scalars Jaro–Winkler compares (a person's reading when there is one).
     public var scalars: [UInt32]
+    /// A person's name in kana, folded.
+    public var reading: String
 
-    public init(primary: String, secondary: String = "", scalars: [UInt32] = []) {
+    public init(primary: String, secondary: String = "", scalars: [UInt32] = [], reading: String = "") {
         self.primary = primary
         self.secondary = secondary
         self.scalars = scalars
+        self.reading = reading
+    }
+
+    /// The form blocking rules group by: a person's reading, a name's folded kanji, else the primary form.
+    func blockingKey(_ kind: FieldKind) -> String {
+        switch kind {
+        case .person: reading.isEmpty ? secondary : reading
+        case .name: secondary
+        default: primary
+        }
     }
 }

@@ -44,11 +44,43 @@ public struct RecordLinkage: Sendable {
     public var rules: [BlockingRule]
     /// How many random pairs estimate u.
     public var randomPairs = 200_000
+    /// Fields whose exact agreement is weighed by how common the value is (term frequency): sharing a rare name
+    /// says more than sharing a common one. By default the name fields (name, kana, person).
     public var seed: UInt64 = 0x5EED
+
+    public var termFrequencyFields: Set<Int>
 
     public init(table: Table, rules: [BlockingRule]) {
         self.table = table
         self.rules = rules
+        termFrequencyFields = Set(table.fields.indices.filter { [.name, .kana, .person].contains(table.fields[$0]) })
+    }
+
+    /// Each term-frequency field's values and their share of the rows.
+    func termFrequencies() -> [Int: [String: Double]] {
+        var frequencies = [Int: [String: Double]]()
+        for field in termFrequencyFields {
+            var counts = [String: Double]()
+            for row in table.rows { if let value = row[field] { counts[Self.term(value), default: 0] += 1 } }
+            let total = Double(max(1, table.rows.count))
+            frequencies[field] = counts.mapValues { $0 / total }
+        }
+        return frequencies
+    }
+
+    /// The value a term frequency counts: the exact form, or a person's reading when it has no kanji.
+    static func term(_ value: PreparedValue) -> String { value.primary.isEmpty ? value.reading : value.primary }
+
+    /// A pair's weight: the model's, with exact agreement on a term-frequency field weighed by the value's own
+    /// frequency instead of the field's average u (log2 u / tf added).
+    func weight(_ a: Int, _ b: Int, levels: [Int?], model: FellegiSunterModel, frequencies: [Int: [String: Double]]) -> Double {
+        var weight = model.weight(levels)
+        for (field, table) in frequencies where levels[field] == 0 {
+            guard let x = self.table.rows[a][field], let y = self.table.rows[b][field] else { continue }
+            let frequency = max(table[Self.term(x)] ?? 0, table[Self.term(y)] ?? 0, 1 / Double(max(1, self.table.rows.count)))
+            weight += log2(model.u[field][0] / frequency)
+        }
+        return weight
     }
 
     /// The levels of a pair.
@@ -72,7 +104,7 @@ public struct RecordLinkage: Sendable {
             var key = [String]()
             for field in rule.fields {
                 guard let value = values[field] else { key = []; break }
-                key.append(table.fields[field] == .name ? value.secondary : value.primary)
+                key.append(value.blockingKey(table.fields[field]))
             }
             if !key.isEmpty { blocks[key, default: []].append(row) }
         }
@@ -124,8 +156,9 @@ public struct RecordLinkage: Sendable {
         let comparable = table.linksAcrossSources
             ? Double(sizes.values.reduce(1, *)) : Double(table.rows.count) * Double(table.rows.count - 1) / 2
         model.prior = min(max(expectedMatches / max(comparable, 1), 1e-12), 0.5)
+        let frequencies = termFrequencies()
         let scored = all.map { pair -> ScoredPair in
-            let weight = model.weight(levels(pair.0, pair.1))
+            let weight = self.weight(pair.0, pair.1, levels: levels(pair.0, pair.1), model: model, frequencies: frequencies)
             return ScoredPair(a: pair.0, b: pair.1, weight: weight, probability: FellegiSunterModel.probability(weight: weight))
         }
         return (model, scored)

@@ -9,7 +9,9 @@ struct LinkCSVCommand: ParsableCommand {
         abstract: "Link the rows of one CSV (deduplication) or two (linkage) with the Fellegi–Sunter model.",
         discussion: """
             Each --field compares a column by its kind: exact, name (kanji or any script; variant kanji fold), \
-            kana, date, postcode, address or number. Candidate pairs agree on every column of at least one --block \
+            kana, date, postcode, address or number. A name and a kana field are compared as one (the person's \
+            name in kanji and in kana carry the same information; counted twice, EM goes wrong), and exact \
+            agreement on names weighs more for rare names than for common ones. Candidate pairs agree on every column of at least one --block \
             rule (COL or COL+COL…; without one, one rule per field that is not exact). u comes from random pairs, \
             m and λ from EM, one session per blocking rule without that rule's columns. pairs.csv lists the pairs \
             at or above --threshold: id_a,id_b,match_probability,match_weight. --clusters writes each row's \
@@ -54,18 +56,41 @@ struct LinkCSVCommand: ParsableCommand {
         return (String(field[..<colon]), kind)
     }
 
+    /// One comparison: its columns (two for a person's kanji and kana name) and kind.
+    struct Comparison {
+        var columns: [String]
+        var kind: FieldKind
+        var label: String { columns.joined(separator: "+") }
+    }
+
+    /// The comparisons the fields ask for, a name and a kana field joined into one.
+    static func comparisons(_ specs: [(column: String, kind: FieldKind)]) -> [Comparison] {
+        var comparisons = specs.map { Comparison(columns: [$0.column], kind: $0.kind) }
+        let names = comparisons.indices.filter { comparisons[$0].kind == .name }
+        let kana = comparisons.indices.filter { comparisons[$0].kind == .kana }
+        if names.count == 1, kana.count == 1 {
+            comparisons[names[0]] = Comparison(columns: [specs[names[0]].column, specs[kana[0]].column], kind: .person)
+            comparisons.remove(at: kana[0])
+        }
+        return comparisons
+    }
+
     func run() throws {
         let inputs = try files.map { try CSVInput(path: $0) }
-        let specs = try fields.map { try Self.parse($0) }
+        let specs = Self.comparisons(try fields.map { try Self.parse($0) })
         var ids = [(file: String, id: String)]()
         var rows = [[PreparedValue?]]()
         var sources = [Int]()
         for (source, input) in inputs.enumerated() {
             let idColumn = try input.column(id, option: "--id")
-            let columns = try specs.map { try input.column($0.column, option: "--field") }
+            let columns = try specs.map { spec in try spec.columns.map { try input.column($0, option: "--field") } }
             for row in input.rows {
                 ids.append((input.path, row.fields[idColumn]))
-                rows.append(zip(specs, columns).map { $0.kind.prepare(row.fields[$1]) })
+                rows.append(zip(specs, columns).map { spec, columns in
+                    spec.kind == .person
+                        ? spec.kind.prepare(FieldKind.personValue(kanji: row.fields[columns[0]], kana: row.fields[columns[1]]))
+                        : spec.kind.prepare(row.fields[columns[0]])
+                })
                 sources.append(source)
             }
         }
@@ -73,7 +98,7 @@ struct LinkCSVCommand: ParsableCommand {
             ? specs.indices.filter { specs[$0].kind != .exact }.map { .init(fields: [$0]) }
             : blocks.map { block in
                 .init(fields: try block.split(separator: "+").map { column in
-                    guard let index = specs.firstIndex(where: { $0.column == column }) else {
+                    guard let index = specs.firstIndex(where: { $0.columns.contains(String(column)) }) else {
                         throw UserError("--block \(block): '\(column)' is not one of the --field columns")
                     }
                     return index
@@ -101,7 +126,7 @@ struct LinkCSVCommand: ParsableCommand {
             let levels = spec.kind.levelNames.indices.map { level in
                 "\(spec.kind.levelNames[level]) " + String(format: "m=%.3f u=%.4f", model.m[field][level], model.u[field][level])
             }
-            print("\(spec.column) (\(spec.kind.rawValue)): " + levels.joined(separator: "; "))
+            print("\(spec.label) (\(spec.kind.rawValue)): " + levels.joined(separator: "; "))
         }
     }
 

@@ -22,6 +22,19 @@ import Testing
         #expect(Self.level(.kana, "ヤマダタロウ", "スズキハナコ") == 3)
     }
 
+    @Test func aPersonsKanjiAndKanaNameAreOneComparison() {
+        func person(_ kanji: String, _ kana: String) -> String { FieldKind.personValue(kanji: kanji, kana: kana) }
+        #expect(Self.level(.person, person("高橋花子", "タカハシ ハナコ"), person("高橋 花子", "ﾀｶﾊｼﾊﾅｺ")) == 0)
+        #expect(Self.level(.person, person("", "サトウハナコ"), person("佐藤花子", "サトー ハナコ")) == 0,
+                "kana alone decides when a side has no kanji")
+        #expect(Self.level(.person, person("髙橋花子", "タカハシハナコ"), person("高橋花子", "タカハシハナコ")) == 1)
+        #expect(Self.level(.person, person("斎藤一郎", "サイトウイチロウ"), person("斉藤一郎", "サイトウイチロウ")) == 1,
+                "different kanji, the same reading")
+        #expect(Self.level(.person, person("佐藤花子", "サトウハナコ"), person("佐藤花江", "サトウハナエ")) == 2)
+        #expect(Self.level(.person, person("佐藤花子", "サトウハナコ"), person("鈴木一郎", "スズキイチロウ")) == 4)
+        #expect(FieldKind.person.prepare(person("", "")) == nil)
+    }
+
     @Test func datesAgreeExactlyByOneEditBySwapOrByMonth() {
         #expect(Self.level(.date, "1950-03-04", "19500304") == 0)
         #expect(Self.level(.date, "1950-03-04", "3250304") == 0, "an era date (昭和25年)")

@@ -58,6 +58,24 @@ import Testing
         #expect(Set(clusters).count >= 790 && Set(clusters).count <= 810)
     }
 
+    /// Sharing a rare name says more than sharing a common one: term-frequency adjustment of exact agreement.
+    @Test func weighsARareNameMoreThanACommonOne() {
+        let fields: [FieldKind] = [.kana, .date]
+        var rows = [[String]]()
+        for index in 0..<50 { rows.append(["サトウハナコ", "19\(50 + index % 40)-01-0\(1 + index % 9)"]) }
+        rows.append(["ミナモトノヨリコ", "1950-01-01"])
+        rows.append(["ミナモトノヨリコ", "1960-02-02"])
+        rows.append(["サトウハナコ", "1970-03-03"])
+        let table = RecordLinkage.Table(fields: fields, rows: rows.map { zip(fields, $0).map { $0.prepare($1) } })
+        let linkage = RecordLinkage(table: table, rules: [.init(fields: [0])])
+        var model = FellegiSunterModel(fields: fields)
+        model.u = [[0.05, 0.05, 0.05, 0.85], [0.01, 0.01, 0.01, 0.97]]
+        let frequencies = linkage.termFrequencies()
+        let rare = linkage.weight(50, 51, levels: linkage.levels(50, 51), model: model, frequencies: frequencies)
+        let common = linkage.weight(0, 52, levels: linkage.levels(0, 52), model: model, frequencies: frequencies)
+        #expect(linkage.levels(50, 51)[0] == 0 && linkage.levels(0, 52)[0] == 0 && rare > common + 4)
+    }
+
     @Test func linksAcrossTwoSourcesOnly() {
         let fields: [FieldKind] = [.kana, .date]
         let rows = [["サトウハナコ", "1950-03-04"], ["サトウハナコ", "1950-03-04"], ["サトー ハナコ", "1950-03-04"]]

@@ -51,6 +51,19 @@ import Testing
         #expect(result.standardOutput.contains("birth (date): exact m="))
     }
 
+    @Test func comparesANameAndAKanaColumnAsOne() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.file("names.csv")
+        try Data("id,name,kana,birth\n1,高橋花子,タカハシ ハナコ,1950-03-04\n2,髙橋花子,ﾀｶﾊｼﾊﾅｺ,1950-03-04\n3,佐藤一郎,サトウ イチロウ,1961-07-08\n".utf8)
+            .write(to: file)
+        let result = try CommandRunner().run(["link-csv", file.path, "--id", "id", "--field", "name:name", "--field", "kana:kana",
+                                              "--field", "birth:date", "--block", "kana", "--output", directory.file("p.csv").path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("name+kana (person): exact m="))
+        #expect(!result.standardOutput.contains("kana (kana):"))
+    }
+
     @Test func refusesBadFilesWithTheirPlace() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
