@@ -15,6 +15,7 @@ struct Lifecourse: ParsableCommand {
         subcommands: [
             IngestCommand.self, ReceiptsCommand.self, QuarantineCommand.self, PersonsCommand.self,
             DemoCommand.self, SummaryCommand.self, SynthCommand.self, MastersCommand.self, LinkCSVCommand.self,
+            LinkEvalCommand.self,
         ]
     )
 }

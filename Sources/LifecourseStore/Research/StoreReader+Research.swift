@@ -1,4 +1,5 @@
 public import LifecourseCore
+import Foundation
 import GRDB
 
 extension StoreReader {
@@ -196,5 +197,26 @@ struct MasterLookups {
         let found = try reader.masterVersions(vocabulary: vocabulary, code: code)
         versions[key] = found
         return StoreReader.inForce(found, on: date)
+    }
+}
+
+/// A claim as evaluation sees it: the file it came in (its SHA-256 in hexadecimal, as receipts give it), its
+/// number there, and its research ID.
+public struct ClaimLineage: Sendable, Hashable {
+    public var fileSHA256: String
+    public var claimNumber: Int
+    public var person: ResearchID
+}
+
+extension StoreReader {
+    /// Every stored claim's file, number and research ID (for evaluating linkage against a known truth).
+    public func claimLineage() throws -> [ClaimLineage] {
+        try Row.fetchAll(db, sql: """
+            SELECT s.file_digest, c.claim_number, c.person_id FROM research.claim c
+            JOIN research.source_record s USING (source_record_id)
+            """).map { row in
+            ClaimLineage(fileSHA256: (row["file_digest"] as Data).hex, claimNumber: row["claim_number"],
+                         person: try ResearchID(rawValue: row["person_id"]))
+        }
     }
 }
