@@ -26,6 +26,14 @@ with open(lines_path, "w", encoding="utf-8") as out:
             widest = max(widest, line.count(",") + 1)
             out.write(line + "\n")
 
+# Both sides start empty, so that the script can be run again on the same folder.
+for leftover in [os.path.join(work, "baseline.duckdb"), os.path.join(work, "baseline.duckdb.wal")]:
+    if os.path.exists(leftover):
+        os.remove(leftover)
+if os.path.exists(os.path.join(work, "store")):
+    import shutil
+    shutil.rmtree(os.path.join(work, "store"))
+
 baseline = f"""
 import duckdb
 con = duckdb.connect({os.path.join(work, "baseline.duckdb")!r})
