@@ -6,7 +6,7 @@ public import LifecourseCore
 /// they are about; each Patient is one unit (its identity, its Coverages' cards, its clinical events), and each of
 /// its Encounters one more unit (a visit). A resource that cannot be read quarantines its patient's unit with the
 /// first problem; a line of NDJSON that is not JSON is quarantined alone; a file that is not JSON at all is
-/// quarantined whole. Resources whose Patient is in another file (a Bulk Data export has one NDJSON file per
+/// quarantined whole. A resource of a type that is not mapped is kept whole, encrypted, with its person. Resources whose Patient is in another file (a Bulk Data export has one NDJSON file per
 /// resource type) form a unit per referenced Patient whose identity is the bare reference: the linker finds the
 /// person the Patient's file gave that reference to, or refuses the file until it has come.
 public struct FHIRFileReader: SourceUnitReader {
@@ -161,11 +161,16 @@ public struct FHIRFileReader: SourceUnitReader {
                          resources: [FHIRResource]) throws(SourceError) -> [SourceRecord] {
         var events = [ClinicalEvent]()
         var encounters = [(Encounter, SourcePosition)]()
+        var kept = [UnknownRecord]()
         for resource in resources {
             if resource.type == "Encounter" {
                 encounters.append((try FHIRMapping.encounter(resource), resource.position))
             } else if let event = try FHIRMapping.event(resource) {
                 events.append(event)
+            } else if resource.type != "Coverage" {
+                // A resource type not mapped (DiagnosticReport, Immunization …): kept whole, encrypted, with the person.
+                kept.append(UnknownRecord(recordType: resource.type, text: String(decoding: Self.bytes(resource.json), as: UTF8.self),
+                                          position: resource.position))
             }
         }
         func record(_ position: SourcePosition, _ type: String) -> SourceRecord {
@@ -176,6 +181,7 @@ public struct FHIRFileReader: SourceUnitReader {
         }
         var patientRecord = record(position, identity.isReferenceOnly ? "Patient-reference" : "Patient")
         patientRecord.events = events
+        patientRecord.unknownRecords = kept
         return [patientRecord] + encounters.map { encounter, position in
             var visit = record(position, "Encounter")
             visit.encounter = encounter

@@ -92,6 +92,8 @@ import Testing
             "medicationCodeableConcept": {"coding": [{"system": "http://capstandard.jp/iyaku.info/CodeSystem/YJ-code", "code": "3969007F1026"}]},
             "subject": {"reference": "Patient/p1"}, "effectivePeriod": {"start": "2024-05-01", "end": "2024-05-31"},
             "dosage": [{"doseAndRate": [{"doseQuantity": {"value": 2, "unit": "錠"}}]}]}},
+          {"resource": {"resourceType": "Immunization", "id": "i1", "status": "completed", "patient": {"reference": "Patient/p1"},
+            "vaccineCode": {"text": "インフルエンザ"}, "occurrenceDateTime": "2023-11-01"}},
           {"resource": {"resourceType": "Encounter", "id": "e1", "status": "finished", "class": {"code": "IMP"},
             "subject": {"reference": "Patient/p1"}, "period": {"start": "2024-06-03", "end": "2024-06-10"}}}
         ]}
@@ -120,6 +122,8 @@ import Testing
         #expect(procedure.system == .claimsProcedure && procedure.endDate.description == "2024-06-04")
         #expect(statement.system == .yj && statement.quantity == 2 && statement.endDate.description == "2024-05-31")
         #expect(records[1].encounter?.setting == .inpatient && records[1].encounter?.endDate.description == "2024-06-10")
+        #expect(patient.unknownRecords.map(\.recordType) == ["Immunization"], "a type not mapped is kept, not dropped")
+        #expect(patient.unknownRecords.first?.text.contains("インフルエンザ") == true)
     }
 
     @Test func readsNDJSONLineByLineAndQuarantinesABrokenLineAlone() throws {
