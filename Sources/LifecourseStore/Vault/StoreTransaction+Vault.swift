@@ -70,28 +70,39 @@ extension StoreTransaction: IdentityVault {
 extension StoreReader {
     /// The identities of a research ID, decrypted (for linkage review and the consented summary only).
     public func identities(of person: ResearchID) throws -> [PersonIdentity] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM vault.identity WHERE person_id = ? ORDER BY identity_id",
-                                    arguments: [person.rawValue])
-        let decoder = JSONDecoder()
-        return try rows.map { row in
-            let context = (row["record_key"] as Data).hex
-            func open(_ column: String) throws -> String? {
-                guard let sealed = row["sealed_" + column] as Data? else { return nil }
-                return try vaultCipher.openText(sealed, context: "vault.identity.\(column)|\(context)")
-            }
-            let cards = try open("insurance").map { try decoder.decode([InsuranceCard].self, from: Data($0.utf8)) } ?? []
-            let publicCards = try open("public_expense").map {
-                try decoder.decode([PublicExpenseCard].self, from: Data($0.utf8))
-            } ?? []
-            return PersonIdentity(
-                name: try open("name"), kanaName: try open("kana_name"),
-                birthDate: try open("birth_date").map { try CalendarDate(iso: $0) },
-                sex: Sex(rawValue: row["sex"]) ?? .unknown, insuranceCards: cards, publicExpenseCards: publicCards,
-                patientNumber: try open("patient_number"), address: try open("address"),
-                careInsurance: try open("care_insurance").map {
-                    try decoder.decode(CareInsuranceCard.self, from: Data($0.utf8))
-                })
+        try Row.fetchAll(db, sql: "SELECT * FROM vault.identity WHERE person_id = ? ORDER BY identity_id",
+                         arguments: [person.rawValue]).map(openIdentity)
+    }
+
+    /// A page of all identities in the order they were stored, decrypted, with their IDs and research IDs — for the
+    /// linker, which reads the vault page by page so that memory does not hold it whole.
+    /// - Parameter after: the last identity ID of the previous page (0 for the first).
+    public func identities(after: Int64, limit: Int) throws -> [(identityID: Int64, person: ResearchID, identity: PersonIdentity)] {
+        try Row.fetchAll(db, sql: "SELECT * FROM vault.identity WHERE identity_id > ? ORDER BY identity_id LIMIT ?",
+                         arguments: [after, limit]).map { row in
+            (row["identity_id"], try ResearchID(rawValue: row["person_id"]), try openIdentity(row))
         }
+    }
+
+    private func openIdentity(_ row: Row) throws -> PersonIdentity {
+        let decoder = JSONDecoder()
+        let context = (row["record_key"] as Data).hex
+        func open(_ column: String) throws -> String? {
+            guard let sealed = row["sealed_" + column] as Data? else { return nil }
+            return try vaultCipher.openText(sealed, context: "vault.identity.\(column)|\(context)")
+        }
+        let cards = try open("insurance").map { try decoder.decode([InsuranceCard].self, from: Data($0.utf8)) } ?? []
+        let publicCards = try open("public_expense").map {
+            try decoder.decode([PublicExpenseCard].self, from: Data($0.utf8))
+        } ?? []
+        return PersonIdentity(
+            name: try open("name"), kanaName: try open("kana_name"),
+            birthDate: try open("birth_date").map { try CalendarDate(iso: $0) },
+            sex: Sex(rawValue: row["sex"]) ?? .unknown, insuranceCards: cards, publicExpenseCards: publicCards,
+            patientNumber: try open("patient_number"), address: try open("address"),
+            careInsurance: try open("care_insurance").map {
+                try decoder.decode(CareInsuranceCard.self, from: Data($0.utf8))
+            })
     }
 }
 

@@ -1,0 +1,38 @@
+public import LifecourseCore
+
+/// Identities as the probabilistic tier compares them: the person's name (kanji and kana as one comparison), the
+/// birth date, the sex and the postal code of the address, with blocking on the name's reading and on the birth
+/// date. Each row keeps its identity ID and current research ID, to turn scored pairs back into persons.
+public struct IdentityTable: Sendable {
+    public static let fields: [FieldKind] = [.person, .date, .exact, .postcode]
+    public static let rules: [RecordLinkage.BlockingRule] = [.init(fields: [0]), .init(fields: [1])]
+
+    public var table: RecordLinkage.Table
+    public var identityIDs: [Int64]
+    public var persons: [ResearchID]
+
+    public init(_ identities: [(identityID: Int64, person: ResearchID, identity: PersonIdentity)]) {
+        identityIDs = identities.map(\.identityID)
+        persons = identities.map(\.person)
+        table = RecordLinkage.Table(fields: Self.fields, rows: identities.map { Self.values($0.identity) })
+    }
+
+    /// An identity's prepared values (nil where it has none: a claim's kana name only, no address …).
+    public static func values(_ identity: PersonIdentity) -> [PreparedValue?] {
+        [FieldKind.person.prepare(FieldKind.personValue(kanji: identity.name ?? "", kana: identity.kanaName ?? "")),
+         identity.birthDate.flatMap { FieldKind.date.prepare($0.compact) },
+         identity.sex == .unknown ? nil : FieldKind.exact.prepare(identity.sex.claimsCode),
+         identity.address.flatMap(postalCode).flatMap { FieldKind.postcode.prepare($0) }]
+    }
+
+    /// The postal code an address starts with (`100-0001 東京都…` or `1000001 …`), when it does.
+    static func postalCode(_ address: String) -> String? {
+        func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+        let head = Array(address.prefix(8))
+        if head.count == 8, head[3] == "-", head[..<3].allSatisfy(isDigit), head[4...].allSatisfy(isDigit) {
+            return String(head[..<3] + head[4...])
+        }
+        let seven = head.prefix(7)
+        return seven.count == 7 && seven.allSatisfy(isDigit) && (head.count == 7 || !isDigit(head[7])) ? String(seven) : nil
+    }
+}
