@@ -39,33 +39,23 @@ public enum CheckupCDAReader {
     /// Refuses bytes that are not UTF-8 before the parser sees them (Foundation's parser traps on some of them),
     /// naming the line and byte of the first bad one.
     static func checkUTF8(_ bytes: Data, file: String) throws(SourceError) {
+        // The standard library's decoder, scalar by scalar, to know where the first bad byte is.
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
         var line = 1
-        var index = bytes.startIndex
-        func bad(_ offset: Int) -> SourceError {
-            SourceError(at: SourcePosition(file: file, line: line, byteOffset: offset - bytes.startIndex),
-                        problem: "the document is not valid UTF-8 (byte \(offset - bytes.startIndex))",
-                        fix: "ask the sender for the document in UTF-8, as the 特定健診 standard format requires")
-        }
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0A { line += 1 }
-            let length = switch byte {
-            case 0x00..<0x80: 1
-            case 0xC2...0xDF: 2
-            case 0xE0...0xEF: 3
-            case 0xF0...0xF4: 4
-            default: 0
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1 }
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return
+            case .error:
+                throw SourceError(at: SourcePosition(file: file, line: line, byteOffset: offset),
+                                  problem: "the document is not valid UTF-8 (byte \(offset))",
+                                  fix: "ask the sender for the document in UTF-8, as the 特定健診 standard format requires")
             }
-            guard length > 0, index + length <= bytes.endIndex else { throw bad(index) }
-            for next in (index + 1)..<(index + length) where bytes[next] & 0xC0 != 0x80 { throw bad(index) }
-            if length == 3 {
-                let second = bytes[index + 1]
-                if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second >= 0xA0) { throw bad(index) }
-            } else if length == 4 {
-                let second = bytes[index + 1]
-                if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second >= 0x90) { throw bad(index) }
-            }
-            index += length
         }
     }
 

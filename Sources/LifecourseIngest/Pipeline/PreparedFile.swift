@@ -79,8 +79,9 @@ struct PreparedFile: Sendable {
     private static func unchangedReceipt(_ stamp: Stamp, store: SQLiteStore) -> ReceiptRecord? {
         try? store.read { reader -> ReceiptRecord? in
             guard let known = try reader.receivedPath(key: stamp.key), known.size == stamp.size,
-                  known.modifiedNS == stamp.modifiedNS, try reader.isReceivedWhole(digest: known.digest) else { return nil }
-            return try reader.receipt(digest: known.digest)
+                  known.modifiedNS == stamp.modifiedNS, let receipt = try reader.receipt(digest: known.digest),
+                  try reader.storedUnitCount(fileDigest: known.digest) == receipt.unitsAccepted else { return nil }
+            return receipt
         }
     }
 

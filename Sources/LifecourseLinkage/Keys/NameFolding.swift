@@ -41,8 +41,12 @@ public enum NameFolding {
     }
 
     public static func kanji(_ text: String) -> String {
-        String(UnicodeNormalization.nfkc(text).filter { !$0.isWhitespace && $0 != "・" }
-            .map { kanjiVariants[$0] ?? $0 })
+        variants(of: UnicodeNormalization.nfkc(text).filter { !$0.isWhitespace && $0 != "・" })
+    }
+
+    /// The variant kanji of text already normalized (NFKC, no spaces) folded to their common forms.
+    static func variants(of normalized: String) -> String {
+        String(normalized.map { kanjiVariants[$0] ?? $0 })
     }
 
     /// Small kana and their large forms (ァ→ア … ヮ→ワ, ヵ→カ, ヶ→ケ; ッ→ツ).

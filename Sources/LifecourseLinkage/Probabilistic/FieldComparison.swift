@@ -65,7 +65,7 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
             return PreparedValue(primary: text)
         case .name:
             let exact = text.filter { !$0.isWhitespace && $0 != "・" }
-            return PreparedValue(primary: exact, secondary: NameFolding.kanji(exact), scalars: Self.scalars(exact))
+            return PreparedValue(primary: exact, secondary: NameFolding.variants(of: exact), scalars: Self.scalars(exact))
         case .kana:
             let folded = NameFolding.kana(text)
             return folded.isEmpty ? nil : PreparedValue(primary: folded, scalars: Self.scalars(folded))
@@ -83,7 +83,7 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
             let kanji = UnicodeNormalization.nfkc(parts[0]).filter { !$0.isWhitespace && $0 != "・" }
             let reading = parts.count > 1 ? NameFolding.kana(parts[1]) : ""
             guard !kanji.isEmpty || !reading.isEmpty else { return nil }
-            return PreparedValue(primary: kanji.isEmpty ? "" : kanji, secondary: NameFolding.kanji(kanji),
+            return PreparedValue(primary: kanji, secondary: NameFolding.variants(of: kanji),
                                  scalars: Self.scalars(reading.isEmpty ? kanji : reading), reading: reading)
         }
     }

@@ -134,15 +134,20 @@ public struct RecordLinkage: Sendable {
         var sums = table.fields.map { [Double](repeating: 0, count: $0.levelCount) }
         var sessions = [Int](repeating: 0, count: table.fields.count)
         var expectedMatches = 0.0
-        var all = [(Int, Int)]()
+        // Every candidate pair once, with its levels as its first session compared it.
+        var all = [(pair: (Int, Int), levels: [Int?])]()
         var seen = Set<UInt64>()
         for rule in rules {
             let candidates = candidatePairs(of: rule)
             guard !candidates.isEmpty else { continue }
-            for pair in candidates where seen.insert(UInt64(pair.0) << 32 | UInt64(pair.1)).inserted { all.append(pair) }
+            let candidateLevels = candidates.map { levels($0.0, $0.1) }
+            for (pair, levels) in zip(candidates, candidateLevels)
+            where seen.insert(UInt64(pair.0) << 32 | UInt64(pair.1)).inserted {
+                all.append((pair, levels))
+            }
             var session = model
             session.prior = 0.1
-            session.estimateM(pairs: candidates.map { levels($0.0, $0.1) }, ignoring: Set(rule.fields))
+            session.estimateM(pairs: candidateLevels, ignoring: Set(rule.fields))
             expectedMatches = max(expectedMatches, session.prior * Double(candidates.count))
             for field in table.fields.indices where !rule.fields.contains(field) {
                 sessions[field] += 1
@@ -157,8 +162,8 @@ public struct RecordLinkage: Sendable {
             ? Double(sizes.values.reduce(1, *)) : Double(table.rows.count) * Double(table.rows.count - 1) / 2
         model.prior = min(max(expectedMatches / max(comparable, 1), 1e-12), 0.5)
         let frequencies = termFrequencies()
-        let scored = all.map { pair -> ScoredPair in
-            let weight = self.weight(pair.0, pair.1, levels: levels(pair.0, pair.1), model: model, frequencies: frequencies)
+        let scored = all.map { pair, levels -> ScoredPair in
+            let weight = self.weight(pair.0, pair.1, levels: levels, model: model, frequencies: frequencies)
             return ScoredPair(a: pair.0, b: pair.1, weight: weight, probability: FellegiSunterModel.probability(weight: weight))
         }
         return (model, scored)
