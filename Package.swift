@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "LifecourseCoreTests", dependencies: ["LifecourseCore", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseFormatsTests", dependencies: ["LifecourseFormats", "LifecourseTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .testTarget(name: "LifecourseStoreTests", dependencies: ["LifecourseStore", "LifecourseTesting", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
-        .testTarget(name: "LifecourseLinkageTests", dependencies: ["LifecourseLinkage", "LifecourseTesting"], swiftSettings: strict),
+        .testTarget(name: "LifecourseLinkageTests", dependencies: ["LifecourseLinkage", "LifecourseIngest", "LifecourseSynth", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseIngestTests", dependencies: ["LifecourseIngest", "LifecourseSynth", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseAnonymizationTests", dependencies: ["LifecourseAnonymization", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseStatisticsTests", dependencies: ["LifecourseStatistics", "LifecourseTesting"], swiftSettings: strict),

@@ -21,14 +21,17 @@ extension PersonLinker {
 /// What a linker decided for one identity.
 public struct LinkDecision: Sendable, Hashable {
     public var person: ResearchID
+    /// The vault identity the identity is stored as.
+    public var identity: Int64
     /// True when the identity started a new person.
     public var isNewPerson: Bool
     /// The rule that decided: `same-identity`, `card-branch`, `card-name`, `public-expense-name`, `care-card`,
     /// `chart-number`, `source-reference` or `new`.
     public var rule: String
 
-    public init(person: ResearchID, isNewPerson: Bool, rule: String) {
+    public init(person: ResearchID, identity: Int64, isNewPerson: Bool, rule: String) {
         self.person = person
+        self.identity = identity
         self.isNewPerson = isNewPerson
         self.rule = rule
     }

@@ -15,7 +15,8 @@ struct Lifecourse: ParsableCommand {
         subcommands: [
             IngestCommand.self, ReceiptsCommand.self, QuarantineCommand.self, PersonsCommand.self,
             DemoCommand.self, SummaryCommand.self, SynthCommand.self, MastersCommand.self, LinkCSVCommand.self,
-            LinkEvalCommand.self,
+            LinkEvalCommand.self, LinkCommand.self, ReviewCommand.self, MergeCommand.self, SplitCommand.self,
+            IdentitiesCommand.self, AuditCommand.self,
         ]
     )
 }

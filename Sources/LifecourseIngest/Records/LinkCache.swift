@@ -41,19 +41,19 @@ final class LinkCache: Sendable {
     }
 
     private struct State {
-        var committed: [Key: ResearchID] = [:]
-        var batch: [Key: ResearchID] = [:]
-        var file: [Key: ResearchID] = [:]
+        var committed: [Key: LinkedIdentity] = [:]
+        var batch: [Key: LinkedIdentity] = [:]
+        var file: [Key: LinkedIdentity] = [:]
     }
 
     static let capacity = 150_000
     private let state = Mutex(State())
 
-    func person(for key: Key) -> ResearchID? {
+    func person(for key: Key) -> LinkedIdentity? {
         state.withLock { $0.file[key] ?? $0.batch[key] ?? $0.committed[key] }
     }
 
-    func remember(_ person: ResearchID, for key: Key) {
+    func remember(_ person: LinkedIdentity, for key: Key) {
         state.withLock { $0.file[key] = person }
     }
 
@@ -88,6 +88,12 @@ final class LinkCache: Sendable {
             state.file.removeAll()
         }
     }
+}
+
+/// A unit's person and the vault identity it was linked as.
+struct LinkedIdentity: Sendable, Hashable {
+    var person: ResearchID
+    var identity: Int64
 }
 
 extension LinkCache.Key {

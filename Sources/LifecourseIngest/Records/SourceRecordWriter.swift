@@ -15,29 +15,32 @@ struct SourceRecordWriter {
 
     /// The person of a record: from the run's cache when the same identity came from the same source before
     /// (the person's row is then stored already), else from the linker.
-    private func link(_ record: SourceRecord, keys: UnitKeys?) throws -> (person: ResearchID, isCached: Bool) {
+    private func link(_ record: SourceRecord, keys: UnitKeys?) throws -> (linked: LinkedIdentity, isCached: Bool) {
         let key = keys?.cacheKey ?? LinkCache.Key(record)
-        if let person = cache?.person(for: key) { return (person, true) }
-        let source = record.identitySource
+        if let linked = cache?.person(for: key) { return (linked, true) }
+        var source = record.identitySource
+        source.file = digest
         let decision = if let lookup = keys?.lookup {
             try linker.link(record.identity, from: source, keys: lookup, in: transaction)
         } else {
             try linker.link(record.identity, from: source, in: transaction)
         }
-        cache?.remember(decision.person, for: key)
-        return (decision.person, false)
+        let linked = LinkedIdentity(person: decision.person, identity: decision.identity)
+        cache?.remember(linked, for: key)
+        return (linked, false)
     }
 
     /// Stores a unit; `keys`, when given, are what the reading thread worked out about its identity.
     func store(_ record: SourceRecord, keys: UnitKeys? = nil) throws {
-        let (person, isCached) = try link(record, keys: keys)
+        let (linked, isCached) = try link(record, keys: keys)
+        let person = linked.person
         if !isCached {
             try transaction.insertPersonIfNew(person, sex: record.identity.sex, birthDate: record.identity.birthDate)
         }
         // One lineage row for the unit; its events point to it and keep their own line.
         let header = try transaction.insertSourceRecord(SourceRecordRow(
             fileDigest: digest, line: record.position.line, byteOffset: record.position.byteOffset,
-            recordType: record.unitRecordType, sender: record.sender))
+            recordType: record.unitRecordType, sender: record.sender, identityID: linked.identity))
         let typeConcept = [.ssmix2, .checkups, .fhir].contains(record.format) ? omopEHRTypeConcept : omopClaimTypeConcept
         var visitID: Int64?
         if let encounter = record.encounter, let institution = record.sender.institution {

@@ -36,7 +36,7 @@ public struct DeterministicLinker: PersonLinker {
                      in vault: some IdentityVault) throws -> LinkDecision {
         let recordKey = keys.recordKey
         if let known = try vault.identity(recordKey: recordKey) {
-            return LinkDecision(person: known.person, isNewPerson: false, rule: "same-identity")
+            return LinkDecision(person: known.person, identity: known.identityID, isNewPerson: false, rule: "same-identity")
         }
         let names = keys.names
         var blindKeys = names.map { BlindKey(kind: "name", key: $0) }
@@ -86,9 +86,9 @@ public struct DeterministicLinker: PersonLinker {
         if found == nil, identity.isReferenceOnly {
             throw UnknownReferenceError(reference: identity.sourceReference ?? "")
         }
-        let decision: LinkDecision
+        let person: ResearchID, rule: String
         if let found {
-            decision = LinkDecision(person: found.person, isNewPerson: false, rule: found.rule)
+            (person, rule) = (found.person, found.rule)
         } else {
             var attempt = 0
             var id = vault.researchID(derivedFrom: recordKey, attempt: attempt)
@@ -96,11 +96,11 @@ public struct DeterministicLinker: PersonLinker {
                 attempt += 1
                 id = vault.researchID(derivedFrom: recordKey, attempt: attempt)
             }
-            decision = LinkDecision(person: id, isNewPerson: true, rule: "new")
+            (person, rule) = (id, "new")
         }
-        _ = try vault.storeIdentity(NewIdentity(
-            identity: identity, source: source, recordKey: recordKey, person: decision.person, blindKeys: blindKeys,
-            linkedBy: "deterministic:\(decision.rule)", sealed: keys.sealed))
-        return decision
+        let stored = try vault.storeIdentity(NewIdentity(
+            identity: identity, source: source, recordKey: recordKey, person: person, blindKeys: blindKeys,
+            linkedBy: "deterministic:\(rule)", sealed: keys.sealed, linkedTo: found?.identityID))
+        return LinkDecision(person: person, identity: stored, isNewPerson: found == nil, rule: rule)
     }
 }

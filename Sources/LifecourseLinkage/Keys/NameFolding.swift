@@ -40,6 +40,18 @@ public enum NameFolding {
         return String(String.UnicodeScalarView(folded))
     }
 
+    /// Kana as written, only made comparable: NFKC, hiragana as katakana, no spaces, middle dots or hyphens.
+    public static func katakana(_ text: String) -> String {
+        let scalars = UnicodeNormalization.nfkc(text).unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            switch scalar.value {
+            case 0x20, 0x3000, 0x30FB, 0xFF65, 0xB7, 0x2D, 0x2010, 0x2212: nil
+            case 0x3041...0x3096: Unicode.Scalar(scalar.value + 0x60)
+            default: scalar
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     public static func kanji(_ text: String) -> String {
         variants(of: UnicodeNormalization.nfkc(text).filter { !$0.isWhitespace && $0 != "・" })
     }

@@ -40,9 +40,11 @@ public struct FellegiSunterModel: Sendable, Hashable, Codable {
         return odds.isInfinite ? 1 : odds / (1 + odds)
     }
 
-    /// u: the share of each level among `pairs` drawn at random (a small pseudo-count keeps every level above 0).
+    /// u: the share of each level among `pairs` drawn at random, with one pseudo-pair per level (Laplace): a level
+    /// no random pair showed is rare, not impossible, and must not weigh as if it were (a postal code that few
+    /// identities carry agreeing in all 7 digits once weighed +19).
     public mutating func estimateU(randomPairs: [[Int?]]) {
-        u = Self.levelShares(randomPairs, fields: fields, weights: nil)
+        u = Self.levelShares(randomPairs, fields: fields, weights: nil, pseudoCount: 1)
     }
 
     /// m and λ by EM over the blocked pairs' level patterns, u fixed. Patterns are counted once each, so the work
@@ -78,9 +80,10 @@ public struct FellegiSunterModel: Sendable, Hashable, Codable {
 
     /// Per field, the weighted share of each level among the patterns where the field has a value, with a small
     /// pseudo-count per level.
-    static func levelShares(_ patterns: [[Int?]], fields: [FieldKind], weights: [Double]?) -> [[Double]] {
+    static func levelShares(_ patterns: [[Int?]], fields: [FieldKind], weights: [Double]?,
+                            pseudoCount: Double = 1e-3) -> [[Double]] {
         fields.enumerated().map { field, kind in
-            var counts = [Double](repeating: 1e-3, count: kind.levelCount)
+            var counts = [Double](repeating: pseudoCount, count: kind.levelCount)
             for (index, pattern) in patterns.enumerated() {
                 guard let level = pattern[field] else { continue }
                 counts[level] += weights?[index] ?? 1

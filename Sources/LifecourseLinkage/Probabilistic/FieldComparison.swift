@@ -21,8 +21,11 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// A number (card, phone): the same digits; one digit different.
     case number
     /// A person's name in kanji and in kana, compared as one (they carry the same information; modelled apart,
-    /// EM counts it twice): equal in kanji (or in kana where a side has no kanji); variant kanji or the same reading
-    /// (同音異字); the readings' Jaro–Winkler ≥ 0.92; ≥ 0.80. Prepared from ``personValue(kanji:kana:)``.
+    /// EM counts it twice): equal in kanji (or in kana as written where a side has no kanji); variant kanji or the
+    /// same kana (同音異字), or — kana only — the same folded reading; the same folded reading or the readings'
+    /// Jaro–Winkler ≥ 0.92; ≥ 0.80. Prepared from ``personValue(kanji:kana:)``. The folded reading (long vowels
+    /// dropped) sits a level below the kana as written: it makes サトウ and サトー one key, but オオノ and オノ too,
+    /// which are different surnames (小野 and 大野).
     case person
 
     /// The raw value of a ``person`` field: the kanji and the kana name together.
@@ -52,7 +55,7 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .postcode: ["7 digits", "5 digits", "3 digits", "else"]
         case .address: ["exact", "jw≥0.90", "else"]
         case .number: ["exact", "one digit", "else"]
-        case .person: ["exact", "variant or same reading", "jw≥0.92", "jw≥0.80", "else"]
+        case .person: ["exact", "variant, same kana or folded kana", "folded reading or jw≥0.92", "jw≥0.80", "else"]
         }
     }
 
@@ -83,8 +86,10 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
             let kanji = UnicodeNormalization.nfkc(parts[0]).filter { !$0.isWhitespace && $0 != "・" }
             let reading = parts.count > 1 ? NameFolding.kana(parts[1]) : ""
             guard !kanji.isEmpty || !reading.isEmpty else { return nil }
-            return PreparedValue(primary: kanji, secondary: NameFolding.variants(of: kanji),
-                                 scalars: Self.scalars(reading.isEmpty ? kanji : reading), reading: reading)
+            var value = PreparedValue(primary: kanji, secondary: NameFolding.variants(of: kanji),
+                                      scalars: Self.scalars(reading.isEmpty ? kanji : reading), reading: reading)
+            value.kana = parts.count > 1 ? NameFolding.katakana(parts[1]) : ""
+            return value
         }
     }
 
@@ -119,9 +124,11 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
 
     private func personLevel(_ a: PreparedValue, _ b: PreparedValue) -> Int {
         let bothKanji = !a.primary.isEmpty && !b.primary.isEmpty
-        let bothKana = !a.reading.isEmpty && !b.reading.isEmpty
-        if bothKanji ? a.primary == b.primary : (bothKana && a.reading == b.reading) { return 0 }
-        if (bothKanji && a.secondary == b.secondary) || (bothKana && a.reading == b.reading) { return 1 }
+        let bothKana = !a.kana.isEmpty && !b.kana.isEmpty
+        let sameReading = !a.reading.isEmpty && a.reading == b.reading
+        if bothKanji ? a.primary == b.primary : (bothKana && a.kana == b.kana) { return 0 }
+        if bothKanji ? (a.secondary == b.secondary || (bothKana && a.kana == b.kana)) : sameReading { return 1 }
+        if sameReading { return 2 }
         let similarity = JaroWinkler.similarity(a.scalars, b.scalars)
         return similarity >= 0.92 ? 2 : similarity >= 0.80 ? 3 : 4
     }
@@ -160,8 +167,10 @@ public struct PreparedValue: Sendable, Hashable {
     public var secondary: String
     /// The scalars Jaro–Winkler compares (a person's reading when there is one).
     public var scalars: [UInt32]
-    /// A person's name in kana, folded.
+    /// A person's name in kana, folded (long vowels dropped: for blocking).
     public var reading: String
+    /// A person's name in kana as written, in katakana without spaces (small kana kept).
+    public var kana = ""
 
     public init(primary: String, secondary: String = "", scalars: [UInt32] = [], reading: String = "") {
         self.primary = primary

@@ -1,17 +1,19 @@
 public import LifecourseCore
+public import LifecourseStore
 
 /// Identities as the probabilistic tier compares them: the person's name (kanji and kana as one comparison), the
-/// birth date, the sex and the postal code of the address, with blocking on the name's reading and on the birth
-/// date. Each row keeps its identity ID and current research ID, to turn scored pairs back into persons.
+/// birth date, the sex, the postal code of the address and the insurance card (insurer + 記号 + 番号 + 枝番: a
+/// family shares the rest, and blocking on it taught EM that a family is one person), with
+/// blocking on the name's reading, on the birth date and on the card.
 public struct IdentityTable: Sendable {
-    public static let fields: [FieldKind] = [.person, .date, .exact, .postcode]
-    public static let rules: [RecordLinkage.BlockingRule] = [.init(fields: [0]), .init(fields: [1])]
+    public static let fields: [FieldKind] = [.person, .date, .exact, .postcode, .exact]
+    public static let rules: [RecordLinkage.BlockingRule] = [.init(fields: [0]), .init(fields: [1]), .init(fields: [4])]
 
     public var table: RecordLinkage.Table
     public var identityIDs: [Int64]
     public var persons: [ResearchID]
 
-    public init(_ identities: [(identityID: Int64, person: ResearchID, identity: PersonIdentity)]) {
+    public init(_ identities: [StoredIdentity]) {
         identityIDs = identities.map(\.identityID)
         persons = identities.map(\.person)
         table = RecordLinkage.Table(fields: Self.fields, rows: identities.map { Self.values($0.identity) })
@@ -22,7 +24,12 @@ public struct IdentityTable: Sendable {
         [FieldKind.person.prepare(FieldKind.personValue(kanji: identity.name ?? "", kana: identity.kanaName ?? "")),
          identity.birthDate.flatMap { FieldKind.date.prepare($0.compact) },
          identity.sex == .unknown ? nil : FieldKind.exact.prepare(identity.sex.claimsCode),
-         identity.address.flatMap(postalCode).flatMap { FieldKind.postcode.prepare($0) }]
+         identity.address.flatMap(postalCode).flatMap { FieldKind.postcode.prepare($0) },
+         identity.insuranceCards.first.flatMap { card in
+             FieldKind.exact.prepare([IdentityKeys.insurer(card.insurerNumber), IdentityKeys.card(card.symbol ?? ""),
+                                      IdentityKeys.card(card.number), card.branch.map(IdentityKeys.digits) ?? ""]
+                 .joined(separator: "|"))
+         }]
     }
 
     /// The postal code an address starts with (`100-0001 東京都…` or `1000001 …`), when it does.

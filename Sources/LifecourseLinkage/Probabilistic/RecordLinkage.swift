@@ -61,26 +61,11 @@ public struct RecordLinkage: Sendable {
         var frequencies = [Int: [String: Double]]()
         for field in termFrequencyFields {
             var counts = [String: Double]()
-            for row in table.rows { if let value = row[field] { counts[Self.term(value), default: 0] += 1 } }
+            for row in table.rows { if let value = row[field] { counts[LinkageModel.term(value), default: 0] += 1 } }
             let total = Double(max(1, table.rows.count))
             frequencies[field] = counts.mapValues { $0 / total }
         }
         return frequencies
-    }
-
-    /// The value a term frequency counts: the exact form, or a person's reading when it has no kanji.
-    static func term(_ value: PreparedValue) -> String { value.primary.isEmpty ? value.reading : value.primary }
-
-    /// A pair's weight: the model's, with exact agreement on a term-frequency field weighed by the value's own
-    /// frequency instead of the field's average u (log2 u / tf added).
-    func weight(_ a: Int, _ b: Int, levels: [Int?], model: FellegiSunterModel, frequencies: [Int: [String: Double]]) -> Double {
-        var weight = model.weight(levels)
-        for (field, table) in frequencies where levels[field] == 0 {
-            guard let x = self.table.rows[a][field], let y = self.table.rows[b][field] else { continue }
-            let frequency = max(table[Self.term(x)] ?? 0, table[Self.term(y)] ?? 0, 1 / Double(max(1, self.table.rows.count)))
-            weight += log2(model.u[field][0] / frequency)
-        }
-        return weight
     }
 
     /// The levels of a pair.
@@ -122,13 +107,24 @@ public struct RecordLinkage: Sendable {
     }
 
     /// Trains a model on the table and scores the candidate pairs.
+    public func run() -> (model: FellegiSunterModel, pairs: [ScoredPair]) {
+        let (model, candidates) = train()
+        let scored = candidates.map { pair, levels -> ScoredPair in
+            let weight = model.weight(levels: levels, table.rows[pair.0], table.rows[pair.1])
+            return ScoredPair(a: pair.0, b: pair.1, weight: weight, probability: FellegiSunterModel.probability(weight: weight))
+        }
+        return (model.fellegiSunter, scored)
+    }
+
+    /// Trains a model on the table; returns it with every candidate pair once and its levels (to score them
+    /// without comparing again).
     ///
     /// u comes from random pairs. m comes from one EM session per blocking rule, over that rule's candidates with
     /// the rule's own fields left out (its candidates agree on them whether they match or not, which would teach
     /// EM that agreeing there is what matching is); each field's m is the mean over the sessions that estimated it
     /// (a field every rule blocks on keeps a prior m). λ, the chance that two random records match, is the largest
     /// number of matches a session expects among its candidates over all the pairs there are.
-    public func run() -> (model: FellegiSunterModel, pairs: [ScoredPair]) {
+    public func train() -> (model: LinkageModel, candidates: [(pair: (Int, Int), levels: [Int?])]) {
         var model = FellegiSunterModel(fields: table.fields)
         model.estimateU(randomPairs: randomLevels())
         var sums = table.fields.map { [Double](repeating: 0, count: $0.levelCount) }
@@ -161,12 +157,7 @@ public struct RecordLinkage: Sendable {
         let comparable = table.linksAcrossSources
             ? Double(sizes.values.reduce(1, *)) : Double(table.rows.count) * Double(table.rows.count - 1) / 2
         model.prior = min(max(expectedMatches / max(comparable, 1), 1e-12), 0.5)
-        let frequencies = termFrequencies()
-        let scored = all.map { pair, levels -> ScoredPair in
-            let weight = self.weight(pair.0, pair.1, levels: levels, model: model, frequencies: frequencies)
-            return ScoredPair(a: pair.0, b: pair.1, weight: weight, probability: FellegiSunterModel.probability(weight: weight))
-        }
-        return (model, scored)
+        return (LinkageModel(fellegiSunter: model, termFrequencies: termFrequencies(), rows: table.rows.count), all)
     }
 
     /// The levels of pairs drawn at random (across sources when linking), reproducibly.

@@ -9,13 +9,17 @@ public struct SourceRecordRow: Sendable, Hashable {
     public var recordType: String
     /// Who sent the file: an institution or a municipality.
     public var sender: Sender
+    /// The vault identity the unit was linked as (a split moves the unit's rows with it).
+    public var identityID: Int64?
 
-    public init(fileDigest: Data, line: Int?, byteOffset: Int?, recordType: String, sender: Sender) {
+    public init(fileDigest: Data, line: Int?, byteOffset: Int?, recordType: String, sender: Sender,
+                identityID: Int64? = nil) {
         self.fileDigest = fileDigest
         self.line = line
         self.byteOffset = byteOffset
         self.recordType = recordType
         self.sender = sender
+        self.identityID = identityID
     }
 }
 

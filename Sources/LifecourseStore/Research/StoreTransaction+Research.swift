@@ -6,9 +6,9 @@ extension StoreTransaction {
     /// Records where a row comes from; every clinical row points to one.
     public func insertSourceRecord(_ row: SourceRecordRow) throws -> Int64 {
         try insertRow("""
-            INSERT INTO research.source_record (file_digest, line, byte_offset, record_type, institution)
-            VALUES (?, ?, ?, ?, ?)
-            """, row.fileDigest, row.line, row.byteOffset, row.recordType, row.sender.code)
+            INSERT INTO research.source_record (file_digest, line, byte_offset, record_type, institution, identity_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, row.fileDigest, row.line, row.byteOffset, row.recordType, row.sender.code, row.identityID)
     }
 
     /// Adds the person if the research ID is new (sex and year and month of birth only; the day stays in the vault).

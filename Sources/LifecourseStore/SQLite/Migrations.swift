@@ -64,6 +64,9 @@ enum Migrations {
         migrator.registerMigration("v11-records") { db in
             try db.execute(sql: SchemaV11.records)
         }
+        migrator.registerMigration("v12-linkage") { db in
+            try db.execute(sql: SchemaV12.linkage)
+        }
         return migrator
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 /// Its methods are grouped by zone in `StoreTransaction+Vault`, `+Research` and `+Governance`.
 public struct StoreTransaction {
     /// Reads inside the transaction see its own writes.
-    let reader: StoreReader
+    public let reader: StoreReader
     let statements = StatementMemo()
 
     init(db: Database, keys: KeyRing) {

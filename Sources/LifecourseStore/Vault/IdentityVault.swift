@@ -52,10 +52,13 @@ public struct StoredIdentityRef: Sendable, Hashable {
 public struct IdentitySource: Sendable, Hashable {
     public var format: String
     public var sender: Sender
+    /// The digest of the file the identity came in, when it came in one.
+    public var file: Data?
 
-    public init(format: String, sender: Sender) {
+    public init(format: String, sender: Sender, file: Data? = nil) {
         self.format = format
         self.sender = sender
+        self.file = file
     }
 }
 
@@ -71,9 +74,12 @@ public struct NewIdentity: Sendable {
     public var linkedBy: String
     /// The fields sealed ahead, when they were; else the vault seals them.
     public var sealed: SealedIdentity?
+    /// The identity the deterministic tier matched, when it matched one.
+    public var linkedTo: Int64?
 
     public init(identity: PersonIdentity, source: IdentitySource, recordKey: Data, person: ResearchID,
-                blindKeys: [BlindKey], linkedBy: String, sealed: SealedIdentity? = nil) {
+                blindKeys: [BlindKey], linkedBy: String, sealed: SealedIdentity? = nil, linkedTo: Int64? = nil) {
+        self.linkedTo = linkedTo
         self.identity = identity
         self.source = source
         self.recordKey = recordKey

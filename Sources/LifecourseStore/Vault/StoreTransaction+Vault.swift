@@ -47,11 +47,12 @@ extension StoreTransaction: IdentityVault {
         let identityID = try insertRow("""
             INSERT INTO vault.identity (record_key, person_id, source_format, institution, sex, sealed_name,
                 sealed_kana_name, sealed_birth_date, sealed_insurance, sealed_public_expense, sealed_patient_number,
-                sealed_address, sealed_care_insurance, linked_by, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                sealed_address, sealed_care_insurance, linked_by, created_at, linked_to, file_digest)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, new.recordKey, new.person.rawValue, new.source.format, new.source.sender.code, identity.sex.rawValue,
                   sealed.name, sealed.kanaName, sealed.birthDate, sealed.insurance, sealed.publicExpense,
-                  sealed.patientNumber, sealed.address, sealed.careInsurance, new.linkedBy, Timestamp.now())
+                  sealed.patientNumber, sealed.address, sealed.careInsurance, new.linkedBy, Timestamp.now(),
+                  new.linkedTo, new.source.file)
         for key in new.blindKeys {
             try insertRow("INSERT OR IGNORE INTO vault.blind_key (key, kind, qualifier, identity_id) VALUES (?, ?, ?, ?)",
                         key.key, key.kind, key.qualifier, identityID)
@@ -74,17 +75,7 @@ extension StoreReader {
                          arguments: [person.rawValue]).map(openIdentity)
     }
 
-    /// A page of all identities in the order they were stored, decrypted, with their IDs and research IDs — for the
-    /// linker, which reads the vault page by page so that memory does not hold it whole.
-    /// - Parameter after: the last identity ID of the previous page (0 for the first).
-    public func identities(after: Int64, limit: Int) throws -> [(identityID: Int64, person: ResearchID, identity: PersonIdentity)] {
-        try Row.fetchAll(db, sql: "SELECT * FROM vault.identity WHERE identity_id > ? ORDER BY identity_id LIMIT ?",
-                         arguments: [after, limit]).map { row in
-            (row["identity_id"], try ResearchID(rawValue: row["person_id"]), try openIdentity(row))
-        }
-    }
-
-    private func openIdentity(_ row: Row) throws -> PersonIdentity {
+    func openIdentity(_ row: Row) throws -> PersonIdentity {
         let decoder = JSONDecoder()
         let context = (row["record_key"] as Data).hex
         func open(_ column: String) throws -> String? {

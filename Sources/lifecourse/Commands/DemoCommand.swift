@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LifecourseIngest
+import LifecourseLinkage
 import LifecourseStore
 import LifecourseSynth
 
@@ -59,16 +60,18 @@ struct DemoCommand: ParsableCommand {
               + "\(reports.reduce(0) { $0 + $1.quarantinedNow }) quarantined")
         for report in failed.prefix(3) { print("    \(report.message ?? report.file)") }
 
-        print("3/3 linked")
-        let (count, sample) = try store.read { reader in
+        print("3/3 linking (名寄せ beyond exact keys)")
+        let run = try VaultLinkage(store: store).run()
+        let (count, withClaims, sample) = try store.read { reader in
             let persons = try reader.persons(limit: .max)
             // The persons with the most rows make the best first look.
-            return (persons.count, Array(persons.sorted { ($0.rows, $1.researchID.rawValue) > ($1.rows, $0.researchID.rawValue) }.prefix(3)))
+            return (persons.count, persons.filter { $0.claims > 0 }.count,
+                    Array(persons.sorted { ($0.rows, $1.researchID.rawValue) > ($1.rows, $0.researchID.rawValue) }.prefix(3)))
         }
         let truePersons = try Self.truePersonsWithClaims(synthetic)
-        print("    \(count) research IDs for \(truePersons) true persons with claims "
-              + "(the deterministic linker keeps apart the records whose card or name changed, and death "
-              + "certificates, which carry no card, until the probabilistic tier links them by name and birth date)")
+        print("    the probabilistic tier merged \(run.merges) research IDs that exact keys kept apart (new card, name "
+              + "written differently, records without a card); \(run.reviewPairs) pairs wait for review")
+        print("    \(count) research IDs, \(withClaims) of them with claims, for \(truePersons) true persons with claims")
         for person in sample {
             print("    \(person.researchID)  \(person.sex.japaneseName)  born \(person.birthYear.map(String.init) ?? "-")  "
                   + "\(person.claims) claims, \(person.rows) rows")
@@ -80,6 +83,9 @@ struct DemoCommand: ParsableCommand {
               lifecourse persons\(data)                 research IDs with their sources and rows
               lifecourse summary \(sample.first?.researchID.description ?? "<research-id>")\(data)   one person's history
               lifecourse receipts\(data)                receipt records (受領記録)
+              lifecourse link-eval --truth \(synthetic.path)/truth\(data)
+                                                  the research IDs against the generator's truth
+              lifecourse review\(data)                  pairs the linker was unsure about
               lifecourse quarantine\(data)              units that could not be read
             """)
     }

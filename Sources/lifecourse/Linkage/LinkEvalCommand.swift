@@ -23,6 +23,12 @@ struct LinkEvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The generator's truth folder.", valueName: "dir"))
     var truth: String
 
+    @Option(help: """
+        Also list this many mistakes of each kind: research IDs holding several true persons (false merges) and \
+        true persons spread over several research IDs (missed links).
+        """)
+    var mistakes = 0
+
     func run() throws {
         let file = URL(fileURLWithPath: truth).appendingPathComponent("claims.csv")
         let input = try CSVInput(path: file.path)
@@ -71,6 +77,24 @@ struct LinkEvalCommand: ParsableCommand {
                     String(evaluation.truePairs), String(evaluation.predictedPairs),
                     String(format: "%.4f", evaluation.precision), String(format: "%.4f", evaluation.recall),
                     String(format: "%.4f", evaluation.f1)]])
+        if mistakes > 0 { printMistakes(records) }
         if unmatched > 0 { print("\(unmatched) stored claims are not in the truth (other files) and were left out") }
+    }
+
+    /// The research IDs with more than one true person, and the true persons with more than one research ID.
+    private func printMistakes(_ records: [(predicted: ResearchID, true: String)]) {
+        var byPredicted = [ResearchID: Set<String>](), byTruth = [String: Set<ResearchID>]()
+        for record in records {
+            byPredicted[record.predicted, default: []].insert(record.true)
+            byTruth[record.true, default: []].insert(record.predicted)
+        }
+        let merged = byPredicted.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
+        let missed = byTruth.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
+        print("false merges (\(merged.count) research IDs):")
+        for (id, persons) in merged.prefix(mistakes) { print("  \(id): \(persons.sorted().joined(separator: ", "))") }
+        print("missed links (\(missed.count) persons):")
+        for (person, ids) in missed.prefix(mistakes) {
+            print("  \(person): \(ids.sorted().map(\.description).joined(separator: ", "))")
+        }
     }
 }

@@ -41,7 +41,7 @@ import Testing
         func key(_ name: String) -> LinkCache.Key {
             LinkCache.Key(format: "claims-medical", sender: "1310000011", identity: PersonIdentity(name: name))
         }
-        let person = try ResearchID(rawValue: 7)
+        let person = LinkedIdentity(person: try ResearchID(rawValue: 7), identity: 3)
         cache.remember(person, for: key("山田　太郎"))
         #expect(cache.person(for: key("山田　太郎")) == person, "seen inside the file's savepoint")
         cache.fileFailed()

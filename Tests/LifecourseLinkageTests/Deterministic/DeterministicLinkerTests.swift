@@ -30,7 +30,8 @@ import Testing
     @Test func givesTheSameIdentityTheSamePerson() throws {
         let decisions = try link([(Self.person(), clinic), (Self.person(), clinic)])
         #expect(decisions[0].isNewPerson)
-        #expect(decisions[1] == LinkDecision(person: decisions[0].person, isNewPerson: false, rule: "same-identity"))
+        #expect(decisions[1] == LinkDecision(person: decisions[0].person, identity: decisions[0].identity, isNewPerson: false,
+                                            rule: "same-identity"))
     }
 
     @Test func linksTheSameCardAndBranchAcrossInstitutions() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import LifecourseCore
 import LifecourseStore
 import LifecourseTesting
@@ -10,10 +11,14 @@ import Testing
                                     sex: .female, address: "100-0001 東京都千代田区千代田1")
         let pharmacy = PersonIdentity(kanaName: "ﾀｶﾊｼ ﾊﾅｺ", birthDate: try CalendarDate(iso: "1950-03-04"), sex: .female)
         let a = try ResearchID(rawValue: 1_000_001), b = try ResearchID(rawValue: 1_000_002)
-        let identities = IdentityTable([(1, a, clinic), (2, b, pharmacy)])
-        #expect(identities.table.fields == [.person, .date, .exact, .postcode])
+        func stored(_ id: Int64, _ person: ResearchID, _ identity: PersonIdentity) -> StoredIdentity {
+            StoredIdentity(identityID: id, person: person, identity: identity, recordKey: Data([UInt8(id)]), linkedTo: nil,
+                           firstFile: nil, linkedBy: "deterministic:new", sourceFormat: "claims-medical", institution: "1")
+        }
+        let identities = IdentityTable([stored(1, a, clinic), stored(2, b, pharmacy)])
+        #expect(identities.table.fields == [.person, .date, .exact, .postcode, .exact])
         let linkage = RecordLinkage(table: identities.table, rules: IdentityTable.rules)
-        #expect(linkage.levels(0, 1) == [0, 0, 0, nil], "kana alone decides the name where a side has no kanji")
+        #expect(linkage.levels(0, 1) == [0, 0, 0, nil, nil], "kana alone decides the name where a side has no kanji")
         #expect(linkage.candidatePairs().map { [$0.0, $0.1] } == [[0, 1]])
         #expect(identities.persons == [a, b] && identities.identityIDs == [1, 2])
         #expect(IdentityTable.postalCode("100-0001 東京都") == "1000001" && IdentityTable.postalCode("1000001 東京都") == "1000001")

@@ -70,9 +70,9 @@ import Testing
         let linkage = RecordLinkage(table: table, rules: [.init(fields: [0])])
         var model = FellegiSunterModel(fields: fields)
         model.u = [[0.05, 0.05, 0.05, 0.85], [0.01, 0.01, 0.01, 0.97]]
-        let frequencies = linkage.termFrequencies()
-        let rare = linkage.weight(50, 51, levels: linkage.levels(50, 51), model: model, frequencies: frequencies)
-        let common = linkage.weight(0, 52, levels: linkage.levels(0, 52), model: model, frequencies: frequencies)
+        let trained = LinkageModel(fellegiSunter: model, termFrequencies: linkage.termFrequencies(), rows: rows.count)
+        let rare = trained.weight(levels: linkage.levels(50, 51), table.rows[50], table.rows[51])
+        let common = trained.weight(levels: linkage.levels(0, 52), table.rows[0], table.rows[52])
         #expect(linkage.levels(50, 51)[0] == 0 && linkage.levels(0, 52)[0] == 0 && rare > common + 4)
     }
 

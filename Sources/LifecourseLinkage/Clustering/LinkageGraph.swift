@@ -1,0 +1,138 @@
+import Foundation
+import LifecourseCore
+import LifecourseStore
+
+/// The vault's identities as one run of the linker sees them: each with its prepared values, grouped into
+/// profiles (identities whose compared values are all equal are scored once), profiles grouped into blocks, and
+/// the links that join identities — the deterministic tier's, people's decisions, the same research ID, and the
+/// probabilistic tier's, scored as they are found.
+struct LinkageGraph {
+    struct Node {
+        var stored: StoredIdentity
+        var profile: Int
+    }
+
+    /// A scored pair of profiles.
+    struct ProfilePair: Hashable {
+        var p: Int
+        var q: Int
+        var weight: Double
+        var probability: Double
+    }
+
+    private(set) var nodes: [Node] = []
+    private(set) var index: [Int64: Int] = [:]
+    private(set) var profiles: [[PreparedValue?]] = []
+    private(set) var profileNodes: [[Int]] = []
+    private var profileIndex: [[PreparedValue?]: Int] = [:]
+    /// Per blocking rule, the profiles of each key.
+    private var blocks: [[String: [Int]]] = IdentityTable.rules.map { _ in [:] }
+    private var children: [Int: [Int]] = [:]
+    private var personNodes: [ResearchID: [Int]] = [:]
+    /// Decision partners of each node.
+    private var decided: [Int: [Int]] = [:]
+
+    /// Profile pairs scored so far, and how many were.
+    private var scores: [UInt64: (weight: Double, probability: Double)] = [:]
+    private(set) var pairsScored = 0
+
+    mutating func add(_ stored: StoredIdentity) {
+        let values = IdentityTable.values(stored.identity)
+        let profile: Int
+        if let known = profileIndex[values] {
+            profile = known
+        } else {
+            profile = profiles.count
+            profiles.append(values)
+            profileNodes.append([])
+            profileIndex[values] = profile
+            for (rule, blocking) in IdentityTable.rules.enumerated() {
+                if let key = Self.blockingKey(values, blocking) { blocks[rule][key, default: []].append(profile) }
+            }
+        }
+        let node = nodes.count
+        nodes.append(Node(stored: stored, profile: profile))
+        index[stored.identityID] = node
+        profileNodes[profile].append(node)
+        personNodes[stored.person, default: []].append(node)
+    }
+
+    /// Call once every identity is in: links each identity to the one it was matched to.
+    mutating func connect(decisions: [LinkConstraint]) {
+        for (node, value) in nodes.enumerated() {
+            if let target = value.stored.linkedTo.flatMap({ index[$0] }) { children[target, default: []].append(node) }
+        }
+        for decision in decisions {
+            guard let a = index[decision.a], let b = index[decision.b] else { continue }
+            decided[a, default: []].append(b)
+            decided[b, default: []].append(a)
+        }
+    }
+
+    static func blockingKey(_ values: [PreparedValue?], _ rule: RecordLinkage.BlockingRule) -> String? {
+        var key = ""
+        for field in rule.fields {
+            guard let value = values[field] else { return nil }
+            key += value.blockingKey(IdentityTable.fields[field]) + "\u{1F}"
+        }
+        return key
+    }
+
+    /// The distinct profiles as a table, for training.
+    var profileTable: RecordLinkage.Table { RecordLinkage.Table(fields: IdentityTable.fields, rows: profiles) }
+
+    /// The identities reachable from `start` by any link at or above `upper` (and every identity of a research ID
+    /// reached), with the profile pairs at or above `upper` (strong) and between the thresholds (review) found on
+    /// the way. Links are followed whatever people decided: decisions act in clustering, not here.
+    mutating func component(from start: [Int], model: LinkageModel, upper: Double, lower: Double,
+                            visited: inout [Bool], expanded: inout [Bool])
+        -> (nodes: [Int], strong: [ProfilePair], review: [ProfilePair]) {
+        var queue = [Int](), members = [Int]()
+        var strong = [ProfilePair](), review = [ProfilePair]()
+        func push(_ node: Int) {
+            guard !visited[node] else { return }
+            visited[node] = true
+            queue.append(node)
+            members.append(node)
+        }
+        start.forEach(push)
+        while let node = queue.popLast() {
+            let stored = nodes[node].stored
+            if let target = stored.linkedTo.flatMap({ index[$0] }) { push(target) }
+            children[node]?.forEach(push)
+            personNodes[stored.person]?.forEach(push)
+            decided[node]?.forEach(push)
+            let profile = nodes[node].profile
+            guard !expanded[profile] else { continue }
+            expanded[profile] = true
+            var seen = Set<Int>()
+            for (rule, blocking) in IdentityTable.rules.enumerated() {
+                guard let key = Self.blockingKey(profiles[profile], blocking) else { continue }
+                for other in blocks[rule][key] ?? [] where seen.insert(other).inserted {
+                    let (p, q) = (min(profile, other), max(profile, other))
+                    let pairKey = UInt64(p) << 32 | UInt64(q)
+                    let known = scores[pairKey]
+                    let score = known ?? model.score(profiles[p], profiles[q])
+                    if known == nil {
+                        scores[pairKey] = score
+                        pairsScored += 1
+                    }
+                    let pair = ProfilePair(p: p, q: q, weight: score.weight, probability: score.probability)
+                    if score.probability >= upper {
+                        strong.append(pair)
+                        profileNodes[p].forEach(push)
+                        profileNodes[q].forEach(push)
+                    } else if score.probability >= lower {
+                        review.append(pair)
+                    }
+                }
+            }
+        }
+        return (members, Array(Set(strong)), Array(Set(review)))
+    }
+
+    /// Drops the scores kept so far (a finished component's pairs are not asked again).
+    mutating func forgetScores() {
+        scores.removeAll(keepingCapacity: true)
+    }
+}
