@@ -2,8 +2,9 @@
 one table. Arguments: the lifecourse binary and the work folder (with synthetic/claims)."""
 import os
 import re
-import subprocess
 import sys
+
+from benchtools import measured
 
 binary, work = sys.argv[1], sys.argv[2]
 claims_dir = os.path.join(work, "synthetic", "claims")
@@ -43,19 +44,6 @@ con.execute("CREATE TABLE lines AS SELECT * FROM read_csv(?, header=false, delim
             "null_padding=true, auto_detect=false, columns=?)", [{lines_path!r}, columns])
 print(con.execute("SELECT count(*) FROM lines").fetchone()[0])
 """
-
-
-def measured(command):
-    """Runs a command under /usr/bin/time -v; returns (seconds, peak MB, stdout)."""
-    result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{command[0]} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    clock = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", result.stderr).group(1)
-    seconds = 0.0
-    for part in clock.split(":"):
-        seconds = seconds * 60 + float(part)
-    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
-    return seconds, peak, result.stdout
 
 
 duck_seconds, duck_peak, duck_out = measured([sys.executable, "-c", baseline])

@@ -7,9 +7,15 @@ import LifecourseStore
 /// the links that join identities — the deterministic tier's, people's decisions, the same research ID, and the
 /// probabilistic tier's, scored as they are found.
 struct LinkageGraph {
+    /// An identity as the run keeps it: its numbers only (the vault's fields stay in their profile, shared).
     struct Node {
-        var stored: StoredIdentity
-        var profile: Int
+        var identityID: Int64
+        var person: ResearchID
+        var linkedTo: Int64?
+        var profile: Int32
+        /// Index into ``files`` (-1: none) and ``rules``.
+        var file: Int32
+        var rule: Int32
     }
 
     /// A scored pair of profiles.
@@ -24,6 +30,14 @@ struct LinkageGraph {
     private(set) var index: [Int64: Int] = [:]
     private(set) var profiles: [[PreparedValue?]] = []
     private(set) var profileNodes: [[Int]] = []
+    /// The files identities first came in, and the rules that linked them, each kept once.
+    private(set) var files: [Data] = []
+    private(set) var rules: [String] = []
+    private var fileIndex: [Data: Int32] = [:]
+    private var ruleIndex: [String: Int32] = [:]
+    /// Profiles by the raw values they were prepared from (preparing — NFKC, folds — is the costly part, and most
+    /// identities repeat another's values exactly).
+    private var rawProfiles: [String: Int] = [:]
     private var profileIndex: [[PreparedValue?]: Int] = [:]
     /// Per blocking rule, the profiles of each key.
     private var blocks: [[String: [Int]]] = IdentityTable.rules.map { _ in [:] }
@@ -37,30 +51,52 @@ struct LinkageGraph {
     private(set) var pairsScored = 0
 
     mutating func add(_ stored: StoredIdentity) {
-        let values = IdentityTable.values(stored.identity)
-        let profile: Int
-        if let known = profileIndex[values] {
-            profile = known
-        } else {
-            profile = profiles.count
-            profiles.append(values)
-            profileNodes.append([])
-            profileIndex[values] = profile
-            for (rule, blocking) in IdentityTable.rules.enumerated() {
-                if let key = Self.blockingKey(values, blocking) { blocks[rule][key, default: []].append(profile) }
+        let raw = IdentityTable.compared(stored.identity)
+        let profile = rawProfiles[raw] ?? profile(of: IdentityTable.values(stored.identity))
+        rawProfiles[raw] = profile
+        let node = nodes.count
+        var file: Int32 = -1
+        if let digest = stored.firstFile, Self.oneToOneFormats.contains(stored.sourceFormat) {
+            file = fileIndex[digest] ?? Int32(files.count)
+            if file == files.count {
+                files.append(digest)
+                fileIndex[digest] = file
             }
         }
-        let node = nodes.count
-        nodes.append(Node(stored: stored, profile: profile))
+        let rule = ruleIndex[stored.linkedBy] ?? Int32(rules.count)
+        if rule == rules.count {
+            rules.append(stored.linkedBy)
+            ruleIndex[stored.linkedBy] = rule
+        }
+        nodes.append(Node(identityID: stored.identityID, person: stored.person, linkedTo: stored.linkedTo,
+                          profile: Int32(profile), file: file, rule: rule))
         index[stored.identityID] = node
         profileNodes[profile].append(node)
         personNodes[stored.person, default: []].append(node)
     }
 
+    /// The formats whose files list each person once (a register, a year's checkups), where two different
+    /// identities of one file are two persons. Not claims: a claims file lists a patient twice when the insurance
+    /// changed within the month (two claims, two cards).
+    static let oneToOneFormats: Set<String> = ["death-certificates", "checkups"]
+
+    /// The profile of prepared values, made when new.
+    private mutating func profile(of values: [PreparedValue?]) -> Int {
+        if let known = profileIndex[values] { return known }
+        let profile = profiles.count
+        profiles.append(values)
+        profileNodes.append([])
+        profileIndex[values] = profile
+        for (rule, blocking) in IdentityTable.rules.enumerated() {
+            if let key = Self.blockingKey(values, blocking) { blocks[rule][key, default: []].append(profile) }
+        }
+        return profile
+    }
+
     /// Call once every identity is in: links each identity to the one it was matched to.
     mutating func connect(decisions: [LinkConstraint]) {
         for (node, value) in nodes.enumerated() {
-            if let target = value.stored.linkedTo.flatMap({ index[$0] }) { children[target, default: []].append(node) }
+            if let target = value.linkedTo.flatMap({ index[$0] }) { children[target, default: []].append(node) }
         }
         for decision in decisions {
             guard let a = index[decision.a], let b = index[decision.b] else { continue }
@@ -97,12 +133,12 @@ struct LinkageGraph {
         }
         start.forEach(push)
         while let node = queue.popLast() {
-            let stored = nodes[node].stored
-            if let target = stored.linkedTo.flatMap({ index[$0] }) { push(target) }
+            let value = nodes[node]
+            if let target = value.linkedTo.flatMap({ index[$0] }) { push(target) }
             children[node]?.forEach(push)
-            personNodes[stored.person]?.forEach(push)
+            personNodes[value.person]?.forEach(push)
             decided[node]?.forEach(push)
-            let profile = nodes[node].profile
+            let profile = Int(value.profile)
             guard !expanded[profile] else { continue }
             expanded[profile] = true
             var seen = Set<Int>()
@@ -131,8 +167,15 @@ struct LinkageGraph {
         return (members, Array(Set(strong)), Array(Set(review)))
     }
 
-    /// Drops the scores kept so far (a finished component's pairs are not asked again).
+    /// Drops the scores kept so far (a finished component's pairs are not asked again). A new table, not
+    /// `removeAll(keepingCapacity:)`, which would clear every bucket the largest component ever needed, per component.
     mutating func forgetScores() {
-        scores.removeAll(keepingCapacity: true)
+        scores = [:]
     }
+
+    /// The file an identity first came in.
+    func file(_ node: Node) -> Data? { node.file < 0 ? nil : files[Int(node.file)] }
+
+    /// The node of an identity ID.
+    func node(_ identity: Int64) -> Node { nodes[index[identity]!] }
 }

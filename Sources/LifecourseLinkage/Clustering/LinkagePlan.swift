@@ -35,15 +35,14 @@ struct LinkagePlan {
             var files = [Int64: Data?]()
             var links = [ConstrainedClustering.Link](), cannot = [(Int64, Int64)]()
             for member in component.nodes {
-                let stored = graph.nodes[member].stored
-                files[stored.identityID] = stored.firstFile
+                files[graph.nodes[member].identityID] = graph.file(graph.nodes[member])
             }
             for member in component.nodes {
-                let stored = graph.nodes[member].stored
-                if let target = stored.linkedTo, files[target] != nil {
-                    links.append(.init(stored.identityID, target, tier: .deterministic, source: stored.linkedBy))
+                let node = graph.nodes[member]
+                if let target = node.linkedTo, files[target] != nil {
+                    links.append(.init(node.identityID, target, tier: .deterministic, source: graph.rules[Int(node.rule)]))
                 }
-                for decision in decisionsOf[stored.identityID] ?? [] where decision.a == stored.identityID {
+                for decision in decisionsOf[node.identityID] ?? [] where decision.a == node.identityID {
                     guard files[decision.b] != nil else { continue }
                     switch decision.kind {
                     case .mustLink:
@@ -55,8 +54,8 @@ struct LinkagePlan {
                 }
             }
             for pair in component.strong {
-                let left = graph.profileNodes[pair.p].map { graph.nodes[$0].stored.identityID }
-                let right = graph.profileNodes[pair.q].map { graph.nodes[$0].stored.identityID }
+                let left = graph.profileNodes[pair.p].map { graph.nodes[$0].identityID }
+                let right = graph.profileNodes[pair.q].map { graph.nodes[$0].identityID }
                 for x in left {
                     for y in right where pair.p != pair.q ? true : x < y {
                         links.append(.init(x, y, tier: .probabilistic, probability: pair.probability, weight: pair.weight,
@@ -69,8 +68,8 @@ struct LinkagePlan {
             joined += result.joined
             for link in result.refusedOneToOne { review.append((link.a, link.b, link.weight, link.probability)) }
             for pair in component.review {
-                let left = graph.profileNodes[pair.p].map { graph.nodes[$0].stored.identityID }
-                let right = graph.profileNodes[pair.q].map { graph.nodes[$0].stored.identityID }
+                let left = graph.profileNodes[pair.p].map { graph.nodes[$0].identityID }
+                let right = graph.profileNodes[pair.q].map { graph.nodes[$0].identityID }
                 let x = left.min()!
                 for y in (pair.p == pair.q ? Array(left.dropFirst()) : [right.min()!]) {
                     review.append((x, y, pair.weight, pair.probability))
@@ -83,7 +82,7 @@ struct LinkagePlan {
     }
 
     /// An identity's research ID before the run.
-    private func person(_ identity: Int64) -> ResearchID { graph.nodes[graph.index[identity]!].stored.person }
+    private func person(_ identity: Int64) -> ResearchID { graph.node(identity).person }
 
     /// Works out the research IDs, applies them, queues the review pairs and records the run.
     func store(in transaction: StoreTransaction, record: LinkRunRecord) throws -> LinkRunRecord {
@@ -109,7 +108,10 @@ struct LinkagePlan {
                 id = survivor
                 for other in intact.dropFirst() { change.merged.append((other, survivor)) }
             } else {
-                let first = graph.nodes[graph.index[identities[0]]!].stored
+                // The new ID derives from its first identity's record key, like the IDs ingest creates.
+                guard let first = try transaction.reader.identities(ids: [identities[0]]).first else {
+                    preconditionFailure("identity \(identities[0]) was read from the vault by this run")
+                }
                 var attempt = 0
                 var candidate = transaction.researchID(derivedFrom: first.recordKey, attempt: attempt)
                 while try !transaction.registerResearchID(candidate) {
@@ -162,8 +164,14 @@ struct LinkagePlan {
                 weight: probabilistic ? link.weight : nil, modelVersion: probabilistic ? modelVersion : nil,
                 actor: isDecision ? actor : nil, reason: isDecision ? reason : nil), run: run)
         }
+        // The first link that joined each two research IDs.
+        var causes = [Set<ResearchID>: ConstrainedClustering.Link]()
+        for link in joined where person(link.a) != person(link.b) {
+            let key: Set<ResearchID> = [person(link.a), person(link.b)]
+            if causes[key] == nil { causes[key] = link }
+        }
         for (from, into) in change.merged {
-            let cause = joined.first { Set([person($0.a), person($0.b)]) == Set([from, into]) }
+            let cause = causes[[from, into]]
             try transaction.recordLinkEvent(LinkEvent(
                 kind: .merge, from: from, to: into, identityA: cause?.a, identityB: cause?.b,
                 source: cause?.source ?? "linkage", probability: cause?.tier == .probabilistic ? cause?.probability : nil,

@@ -73,14 +73,14 @@ public struct VaultLinkage: Sendable {
             model = try JSONDecoder().decode(LinkageModel.self, from: kept!.parameters)
         }
         let full = settings.full || train || lastRun == nil
-        let lastIdentity = graph.nodes.last?.stored.identityID ?? 0
+        let lastIdentity = graph.nodes.last?.identityID ?? 0
         let lastDecision = decisions.map(\.decisionID).max() ?? 0
         var start = [Int]()
         if full {
             start = Array(graph.nodes.indices)
         } else {
             let since = lastRun!.lastIdentity
-            start = graph.nodes.indices.filter { graph.nodes[$0].stored.identityID > since }
+            start = graph.nodes.indices.filter { graph.nodes[$0].identityID > since }
             for decision in decisions where decision.decisionID > lastRun!.lastDecision {
                 start += [decision.a, decision.b].compactMap { graph.index[$0] }
             }

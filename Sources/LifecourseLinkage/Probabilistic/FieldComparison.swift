@@ -11,8 +11,9 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
     case name
     /// A name in kana: equal once folded (``NameFolding/kana(_:)``); Jaro–Winkler ≥ 0.92; ≥ 0.80.
     case kana
-    /// A date (YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD or an era date GYYMMDD): equal; one digit off or day and month
-    /// swapped; the same year and month.
+    /// A date (YYYY-MM-DD, YYYYMMDD, YYYY/MM/DD or an era date GYYMMDD): equal; one digit off, day and month
+    /// swapped, or a day apart (a wrong day at a month's end changes several digits: 0930 and 1001); the same year
+    /// and month.
     case date
     /// A postal code: all 7 digits; the first 5; the first 3.
     case postcode
@@ -51,7 +52,7 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .exact: ["exact", "else"]
         case .name: ["exact", "variant", "jw≥0.92", "jw≥0.80", "else"]
         case .kana: ["exact", "jw≥0.92", "jw≥0.80", "else"]
-        case .date: ["exact", "one edit or day/month swap", "same month", "else"]
+        case .date: ["exact", "one edit, day/month swap or a day apart", "same month", "else"]
         case .postcode: ["7 digits", "5 digits", "3 digits", "else"]
         case .address: ["exact", "jw≥0.90", "else"]
         case .number: ["exact", "one digit", "else"]
@@ -74,7 +75,9 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
             return folded.isEmpty ? nil : PreparedValue(primary: folded, scalars: Self.scalars(folded))
         case .date:
             guard let date = Self.date(text) else { return PreparedValue(primary: text) }
-            return PreparedValue(primary: date.compact, secondary: String(date.compact.prefix(6)))
+            var value = PreparedValue(primary: date.compact, secondary: String(date.compact.prefix(6)))
+            value.day = date.daysSinceEpoch
+            return value
         case .postcode, .number:
             let digits = text.filter { $0.isASCII && $0.isNumber }
             return digits.isEmpty ? nil : PreparedValue(primary: digits)
@@ -108,6 +111,7 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
             return similarity >= 0.92 ? 1 : similarity >= 0.80 ? 2 : 3
         case .date:
             if Self.oneEdit(a.primary, b.primary) || Self.swapped(a.primary, b.primary) { return 1 }
+            if let x = a.day, let y = b.day, abs(x - y) == 1 { return 1 }
             return !a.secondary.isEmpty && a.secondary == b.secondary ? 2 : 3
         case .postcode:
             if a.primary.count >= 5, b.primary.count >= 5, a.primary.prefix(5) == b.primary.prefix(5) { return 1 }
@@ -171,6 +175,8 @@ public struct PreparedValue: Sendable, Hashable {
     public var reading: String
     /// A person's name in kana as written, in katakana without spaces (small kana kept).
     public var kana = ""
+    /// A date's day number (days since 1970-01-01).
+    public var day: Int?
 
     public init(primary: String, secondary: String = "", scalars: [UInt32] = [], reading: String = "") {
         self.primary = primary

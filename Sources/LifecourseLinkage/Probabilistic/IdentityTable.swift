@@ -32,6 +32,13 @@ public struct IdentityTable: Sendable {
          }]
     }
 
+    /// The raw values ``values(_:)`` prepares, as one text: identities with the same text have the same values.
+    public static func compared(_ identity: PersonIdentity) -> String {
+        let card = identity.insuranceCards.first.map { [$0.insurerNumber, $0.symbol ?? "", $0.number, $0.branch ?? ""] } ?? []
+        return ([identity.name ?? "", identity.kanaName ?? "", identity.birthDate?.compact ?? "", identity.sex.claimsCode,
+                 identity.address.flatMap(postalCode) ?? ""] + card).joined(separator: "\u{1F}")
+    }
+
     /// The postal code an address starts with (`100-0001 東京都…` or `1000001 …`), when it does.
     static func postalCode(_ address: String) -> String? {
         func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }

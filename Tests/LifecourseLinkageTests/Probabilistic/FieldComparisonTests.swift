@@ -44,6 +44,7 @@ import Testing
         #expect(Self.level(.date, "1950-03-04", "3250304") == 0, "an era date (昭和25年)")
         #expect(Self.level(.date, "1950-03-04", "1950-03-05") == 1)
         #expect(Self.level(.date, "1950-03-04", "1950-04-03") == 1, "day and month swapped")
+        #expect(Self.level(.date, "1952-09-30", "1952-10-01") == 1, "a day apart across a month's end")
         #expect(Self.level(.date, "1950-03-04", "1950-03-21") == 2)
         #expect(Self.level(.date, "1950-03-04", "1961-07-08") == 3)
     }
