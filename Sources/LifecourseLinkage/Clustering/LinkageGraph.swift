@@ -106,12 +106,7 @@ struct LinkageGraph {
     }
 
     static func blockingKey(_ values: [PreparedValue?], _ rule: RecordLinkage.BlockingRule) -> String? {
-        var key = ""
-        for field in rule.fields {
-            guard let value = values[field] else { return nil }
-            key += value.blockingKey(IdentityTable.fields[field]) + "\u{1F}"
-        }
-        return key
+        rule.key(values, kinds: IdentityTable.fields)
     }
 
     /// The distinct profiles as a table, for training.

@@ -4,10 +4,13 @@ public import LifecourseStore
 /// Identities as the probabilistic tier compares them: the person's name (kanji and kana as one comparison), the
 /// birth date, the sex, the postal code of the address and the insurance card (insurer + 記号 + 番号 + 枝番: a
 /// family shares the rest, and blocking on it taught EM that a family is one person), with
-/// blocking on the name's reading, on the birth date and on the card.
+/// blocking on the name's reading, on the birth date, on the card, and on the birth year with the postal code.
 public struct IdentityTable: Sendable {
     public static let fields: [FieldKind] = [.person, .date, .exact, .postcode, .exact]
-    public static let rules: [RecordLinkage.BlockingRule] = [.init(fields: [0]), .init(fields: [1]), .init(fields: [4])]
+    /// The name's reading; the birth date; the card; the birth year with the postal code.
+    public static let rules: [RecordLinkage.BlockingRule] = [
+        .init(fields: [0]), .init(fields: [1]), .init(fields: [4]), .init(fields: [1, 3], prefixes: [1: 4]),
+    ]
 
     public var table: RecordLinkage.Table
     public var identityIDs: [Int64]

@@ -23,12 +23,27 @@ public struct RecordLinkage: Sendable {
         }
     }
 
-    /// Pairs are candidates when they agree on every field of at least one rule (kanji names by their folded form).
+    /// Pairs are candidates when they agree on every field of at least one rule (kanji names by their folded form),
+    /// or on its first characters where the rule says so (a birth date's year: `prefixes: [1: 4]`).
     public struct BlockingRule: Sendable, Hashable {
         public var fields: [Int]
+        /// Field index → how many characters of its blocking form count.
+        public var prefixes: [Int: Int]
 
-        public init(fields: [Int]) {
+        public init(fields: [Int], prefixes: [Int: Int] = [:]) {
             self.fields = fields
+            self.prefixes = prefixes
+        }
+
+        /// A row's key under the rule, nil when a field has no value.
+        func key(_ values: [PreparedValue?], kinds: [FieldKind]) -> String? {
+            var key = ""
+            for field in fields {
+                guard let value = values[field] else { return nil }
+                let form = value.blockingKey(kinds[field])
+                key += (prefixes[field].map { String(form.prefix($0)) } ?? form) + "\u{1F}"
+            }
+            return key
         }
     }
 
@@ -84,14 +99,9 @@ public struct RecordLinkage: Sendable {
 
     /// The pairs (`a < b`) that agree on every field of a rule (kanji names by their folded form).
     func candidatePairs(of rule: BlockingRule) -> [(Int, Int)] {
-        var blocks = [[String]: [Int]]()
+        var blocks = [String: [Int]]()
         for (row, values) in table.rows.enumerated() {
-            var key = [String]()
-            for field in rule.fields {
-                guard let value = values[field] else { key = []; break }
-                key.append(value.blockingKey(table.fields[field]))
-            }
-            if !key.isEmpty { blocks[key, default: []].append(row) }
+            if let key = rule.key(values, kinds: table.fields) { blocks[key, default: []].append(row) }
         }
         var pairs = [(Int, Int)]()
         for members in blocks.values.sorted(by: { $0[0] < $1[0] }) where members.count > 1 {

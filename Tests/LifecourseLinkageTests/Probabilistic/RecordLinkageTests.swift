@@ -85,3 +85,15 @@ import Testing
         #expect(pairs.map { [$0.0, $0.1] } == [[0, 2], [1, 2]], "the two rows of source 0 are not compared")
     }
 }
+
+extension RecordLinkageTests {
+    /// A rule can block on the first characters of a field: a birth year with a postal code.
+    @Test func blocksOnAFieldsFirstCharacters() {
+        let fields: [FieldKind] = [.kana, .date, .postcode]
+        let rows = [["サトウハナコ", "1950-03-04", "1000001"], ["サトウ ハナエ", "1950-11-30", "1000001"],
+                    ["スズキイチロウ", "1950-03-04", "1000002"], ["タナカジロウ", "1951-03-04", "1000001"]]
+        let table = RecordLinkage.Table(fields: fields, rows: rows.map { zip(fields, $0).map { $0.prepare($1) } })
+        let linkage = RecordLinkage(table: table, rules: [.init(fields: [1, 2], prefixes: [1: 4])])
+        #expect(linkage.candidatePairs().map { [$0.0, $0.1] } == [[0, 1]])
+    }
+}
