@@ -55,9 +55,19 @@ public struct FellegiSunterModel: Sendable, Hashable, Codable {
     public mutating func estimateM(pairs: [[Int?]], ignoring: Set<Int> = [], iterations: Int = 100,
                                    tolerance: Double = 1e-6) -> Int {
         var counts = [[Int?]: Double]()
-        for pair in pairs {
-            counts[pair.enumerated().map { ignoring.contains($0.offset) ? nil : $0.element }, default: 0] += 1
-        }
+        for pair in pairs { counts[Self.pattern(pair, ignoring: ignoring), default: 0] += 1 }
+        return estimateM(patterns: counts, ignoring: ignoring, iterations: iterations, tolerance: tolerance)
+    }
+
+    /// A pair's levels with the ignored fields left out (nil).
+    static func pattern(_ levels: [Int?], ignoring: Set<Int>) -> [Int?] {
+        ignoring.isEmpty ? levels : levels.enumerated().map { ignoring.contains($0.offset) ? nil : $0.element }
+    }
+
+    /// The same, from the count of pairs of each level pattern (ignored fields already nil).
+    @discardableResult
+    public mutating func estimateM(patterns counts: [[Int?]: Double], ignoring: Set<Int> = [], iterations: Int = 100,
+                                   tolerance: Double = 1e-6) -> Int {
         let patterns = Array(counts.keys)
         let weights = patterns.map { counts[$0]! }
         let total = weights.reduce(0, +)

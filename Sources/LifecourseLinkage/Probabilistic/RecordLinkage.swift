@@ -59,6 +59,8 @@ public struct RecordLinkage: Sendable {
     public var rules: [BlockingRule]
     /// How many random pairs estimate u.
     public var randomPairs = 200_000
+    /// How many of a blocking rule's candidate pairs its EM session compares at most, when training alone.
+    public var trainingPairs = 3_000_000
     /// Fields whose exact agreement is weighed by how common the value is (term frequency): sharing a rare name
     /// says more than sharing a common one. By default the name fields (name, kana, person).
     public var seed: UInt64 = 0x5EED
@@ -99,26 +101,36 @@ public struct RecordLinkage: Sendable {
 
     /// The pairs (`a < b`) that agree on every field of a rule (kanji names by their folded form).
     func candidatePairs(of rule: BlockingRule) -> [(Int, Int)] {
+        var pairs = [(Int, Int)]()
+        forEachCandidate(of: blocks(of: rule)) { pairs.append(($0, $1)) }
+        return pairs
+    }
+
+    /// The rows of each key of a rule, in the order of their first rows.
+    func blocks(of rule: BlockingRule) -> [[Int]] {
         var blocks = [String: [Int]]()
         for (row, values) in table.rows.enumerated() {
             if let key = rule.key(values, kinds: table.fields) { blocks[key, default: []].append(row) }
         }
-        var pairs = [(Int, Int)]()
-        for members in blocks.values.sorted(by: { $0[0] < $1[0] }) where members.count > 1 {
+        return blocks.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Calls `body` with every pair (`a < b`) inside the blocks (across sources only, when linking two).
+    func forEachCandidate(of blocks: [[Int]], _ body: (Int, Int) -> Void) {
+        for members in blocks {
             for i in members.indices {
                 for j in members.index(after: i)..<members.endIndex {
                     let (a, b) = (members[i], members[j])
                     if table.linksAcrossSources && table.sources[a] == table.sources[b] { continue }
-                    pairs.append((a, b))
+                    body(a, b)
                 }
             }
         }
-        return pairs
     }
 
     /// Trains a model on the table and scores the candidate pairs.
     public func run() -> (model: FellegiSunterModel, pairs: [ScoredPair]) {
-        let (model, candidates) = train()
+        let (model, candidates) = train(keepingCandidates: true)
         let scored = candidates.map { pair, levels -> ScoredPair in
             let weight = model.weight(levels: levels, table.rows[pair.0], table.rows[pair.1])
             return ScoredPair(a: pair.0, b: pair.1, weight: weight, probability: FellegiSunterModel.probability(weight: weight))
@@ -126,35 +138,43 @@ public struct RecordLinkage: Sendable {
         return (model.fellegiSunter, scored)
     }
 
-    /// Trains a model on the table; returns it with every candidate pair once and its levels (to score them
-    /// without comparing again).
+    /// Trains a model on the table; with `keepingCandidates`, also returns every candidate pair once with its levels
+    /// (to score them without comparing again).
     ///
     /// u comes from random pairs. m comes from one EM session per blocking rule, over that rule's candidates with
     /// the rule's own fields left out (its candidates agree on them whether they match or not, which would teach
     /// EM that agreeing there is what matching is); each field's m is the mean over the sessions that estimated it
     /// (a field every rule blocks on keeps a prior m). λ, the chance that two random records match, is the largest
-    /// number of matches a session expects among its candidates over all the pairs there are.
-    public func train() -> (model: LinkageModel, candidates: [(pair: (Int, Int), levels: [Int?])]) {
+    /// number of matches a session expects among its candidates over all the pairs there are. A session counts
+    /// level patterns as it compares, never holding the pairs, and compares at most ``trainingPairs`` of a rule's
+    /// candidates (evenly spread) unless it keeps them: a birth-date block of a large population has billions.
+    public func train(keepingCandidates: Bool = false)
+        -> (model: LinkageModel, candidates: [(pair: (Int, Int), levels: [Int?])]) {
         var model = FellegiSunterModel(fields: table.fields)
         model.estimateU(randomPairs: randomLevels())
         var sums = table.fields.map { [Double](repeating: 0, count: $0.levelCount) }
         var sessions = [Int](repeating: 0, count: table.fields.count)
         var expectedMatches = 0.0
-        // Every candidate pair once, with its levels as its first session compared it.
         var all = [(pair: (Int, Int), levels: [Int?])]()
         var seen = Set<UInt64>()
         for rule in rules {
-            let candidates = candidatePairs(of: rule)
-            guard !candidates.isEmpty else { continue }
-            let candidateLevels = candidates.map { levels($0.0, $0.1) }
-            for (pair, levels) in zip(candidates, candidateLevels)
-            where seen.insert(UInt64(pair.0) << 32 | UInt64(pair.1)).inserted {
-                all.append((pair, levels))
+            let blocks = blocks(of: rule)
+            let candidates = blocks.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
+            guard candidates > 0 else { continue }
+            let stride = keepingCandidates ? 1 : max(1, candidates / trainingPairs)
+            let ignoring = Set(rule.fields)
+            var patterns = [[Int?]: Double](), index = 0
+            forEachCandidate(of: blocks) { a, b in
+                defer { index += 1 }
+                guard index % stride == 0 else { return }
+                let levels = self.levels(a, b)
+                patterns[FellegiSunterModel.pattern(levels, ignoring: ignoring), default: 0] += 1
+                if keepingCandidates, seen.insert(UInt64(a) << 32 | UInt64(b)).inserted { all.append(((a, b), levels)) }
             }
             var session = model
             session.prior = 0.1
-            session.estimateM(pairs: candidateLevels, ignoring: Set(rule.fields))
-            expectedMatches = max(expectedMatches, session.prior * Double(candidates.count))
+            session.estimateM(patterns: patterns, ignoring: ignoring)
+            expectedMatches = max(expectedMatches, session.prior * Double(candidates))
             for field in table.fields.indices where !rule.fields.contains(field) {
                 sessions[field] += 1
                 for level in sums[field].indices { sums[field][level] += session.m[field][level] }

@@ -97,3 +97,23 @@ extension RecordLinkageTests {
         #expect(linkage.candidatePairs().map { [$0.0, $0.1] } == [[0, 1]])
     }
 }
+
+extension RecordLinkageTests {
+    /// Training compares a spread sample of a rule's candidates when there are many: the model comes out close.
+    @Test func trainsOnASampleOfALargeRulesCandidates() {
+        let (table, _) = Self.population()
+        var linkage = RecordLinkage(table: table, rules: [.init(fields: [0]), .init(fields: [1])])
+        linkage.randomPairs = 50_000
+        let whole = linkage.train().model.fellegiSunter
+        let candidates = linkage.candidatePairs(of: .init(fields: [0])).count
+        linkage.trainingPairs = candidates / 5
+        let sampled = linkage.train().model.fellegiSunter
+        #expect(candidates > 5_000)
+        for field in whole.fields.indices {
+            for level in whole.m[field].indices {
+                #expect(abs(whole.m[field][level] - sampled.m[field][level]) < 0.1, "m[\(field)][\(level)]")
+            }
+        }
+        #expect(abs(log2(whole.prior) - log2(sampled.prior)) < 0.5)
+    }
+}
