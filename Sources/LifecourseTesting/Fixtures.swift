@@ -21,6 +21,10 @@ public enum Fixtures {
     /// The SS-MIX2 standardized storage tree (nhoHQ/SSMIX2DataTestingTool, Apache-2.0).
     public static var ssmix2Root: URL { root.appendingPathComponent("ssmix2/sampleData") }
 
+    /// The Adult census extract (30,162 rows, `;`-separated) and its hierarchies `adult_hierarchy_<attribute>.csv`
+    /// (arx-deidentifier/arx, Apache-2.0).
+    public static var adult: URL { root.appendingPathComponent("adult") }
+
     /// The bytes of a fixture file.
     public static func bytes(_ url: URL) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: url))

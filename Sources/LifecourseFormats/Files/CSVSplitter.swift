@@ -42,6 +42,8 @@ public struct CSVSplitter: Sendable {
     private var byteOrderMarkSeen: Int? = 0
     public let maximumRecordLength: Int
     public let encoding: Encoding
+    /// The byte between fields: a comma, or another ASCII separator (`;` in ARX's files, a tab).
+    public let delimiter: UInt8
 
     /// The encoding of the fields. CP932 trail bytes never take the values of a comma, a quote or a line break,
     /// so the splitter works on bytes and decodes each field afterwards.
@@ -51,8 +53,9 @@ public struct CSVSplitter: Sendable {
 
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    public init(encoding: Encoding = .utf8, maximumRecordLength: Int = 1 << 20) {
+    public init(encoding: Encoding = .utf8, maximumRecordLength: Int = 1 << 20, delimiter: UInt8 = 0x2C) {
         self.encoding = encoding
+        self.delimiter = delimiter
         self.maximumRecordLength = maximumRecordLength
     }
 
@@ -109,13 +112,13 @@ public struct CSVSplitter: Sendable {
         case .fieldStart:
             switch byte {
             case 0x22: state = .quoted
-            case 0x2C: endField()
+            case delimiter: endField()
             case 0x0A: endRecord(into: &records)
             default: append(byte); state = .unquoted
             }
         case .unquoted:
             switch byte {
-            case 0x2C: endField(); state = .fieldStart
+            case delimiter: endField(); state = .fieldStart
             case 0x0A: endRecord(into: &records)
             case 0x22:
                 report("a double quote inside a field that does not start with one",
@@ -131,7 +134,7 @@ public struct CSVSplitter: Sendable {
         case .quoteInQuoted:
             switch byte {
             case 0x22: append(byte); state = .quoted
-            case 0x2C: endField(); state = .fieldStart
+            case delimiter: endField(); state = .fieldStart
             case 0x0A: endRecord(into: &records)
             case 0x0D: state = .afterQuoted
             default:
@@ -144,7 +147,7 @@ public struct CSVSplitter: Sendable {
                 endRecord(into: &records)
             } else {
                 report("text after the closing quote of a field", fix: "put the whole field inside the quotes")
-                if byte == 0x2C { endField(); state = .fieldStart } else { append(byte); state = .unquoted }
+                if byte == delimiter { endField(); state = .fieldStart } else { append(byte); state = .unquoted }
             }
         }
     }

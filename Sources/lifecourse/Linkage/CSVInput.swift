@@ -1,18 +1,18 @@
 import Foundation
 import LifecourseFormats
 
-/// A CSV file read whole for `link-csv`: RFC 4180, UTF-8, a header row naming the columns, every row as wide as
+/// A CSV file read whole for `link-csv` and `anonymize-csv`: RFC 4180, UTF-8, a header row naming the columns, every row as wide as
 /// the header. A file that breaks these is refused with its name, line and what to do.
 struct CSVInput {
     let path: String
     let header: [String]
     let rows: [(line: Int, fields: [String])]
 
-    init(path: String) throws {
+    init(path: String, delimiter: UInt8 = 0x2C) throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UserError("\(path): no such file; check the path")
         }
-        var splitter = CSVSplitter()
+        var splitter = CSVSplitter(delimiter: delimiter)
         var records = [CSVRecord]()
         try ChunkedFile(path: path).forEachChunk { records += splitter.split($0) }
         records += splitter.finish()

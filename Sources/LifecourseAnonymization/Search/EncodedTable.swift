@@ -1,0 +1,121 @@
+/// A table as the search sees it: each quasi-identifier's values as integer codes at every level of its hierarchy,
+/// how many records hold each code, and the sensitive attribute's codes when a privacy model needs them.
+public struct EncodedTable: Sendable {
+    public let attributes: [String]
+    public let heights: [Int]
+    public let records: Int
+    /// Level-0 codes, record by record (`records × attributes.count`).
+    let codes: [Int32]
+    /// Per attribute and level, each level-0 code's code at that level.
+    let generalize: [[[Int32]]]
+    /// Per attribute and level, each code's value.
+    let names: [[[String]]]
+    /// Per attribute and level, how many records hold each code.
+    let counts: [[[Int]]]
+    /// Per attribute and level, how many original values (of the hierarchy) each code stands for.
+    let leaves: [[[Int]]]
+    /// The sensitive attribute's code of each record, and its values.
+    let sensitive: [Int32]?
+    public let sensitiveValues: [String]
+
+    /// - Parameters:
+    ///   - rows: the records, each with a value per column of `header`.
+    ///   - hierarchies: one per quasi-identifier, named by its column.
+    ///   - sensitive: the sensitive attribute's column, when a model (l-diversity, t-closeness) needs it.
+    public init(header: [String], rows: [[String]], hierarchies: [Hierarchy], sensitive: String? = nil) throws(AnonymizationError) {
+        var columns = [Int]()
+        for hierarchy in hierarchies {
+            guard let column = header.firstIndex(of: hierarchy.attribute) else {
+                throw .invalid("there is no column '\(hierarchy.attribute)' (columns: \(header.joined(separator: ", ")))")
+            }
+            columns.append(column)
+        }
+        attributes = hierarchies.map(\.attribute)
+        heights = hierarchies.map(\.height)
+        records = rows.count
+        var generalize = [[[Int32]]](), names = [[[String]]](), leaves = [[[Int]]]()
+        var codeOf = [[String: Int32]]()
+        for hierarchy in hierarchies {
+            let values = hierarchy.rows.keys.sorted()
+            var perLevel = [[Int32]](), levelNames = [[String]](), levelLeaves = [[Int]]()
+            for level in 0..<hierarchy.height {
+                var index = [String: Int32](), named = [String](), leafCount = [Int]()
+                var mapped = [Int32]()
+                mapped.reserveCapacity(values.count)
+                for value in values {
+                    let general = hierarchy.rows[value]![level]
+                    let code = index[general] ?? {
+                        let new = Int32(named.count)
+                        index[general] = new
+                        named.append(general)
+                        leafCount.append(0)
+                        return new
+                    }()
+                    leafCount[Int(code)] += 1
+                    mapped.append(code)
+                }
+                perLevel.append(mapped)
+                levelNames.append(named)
+                levelLeaves.append(leafCount)
+            }
+            generalize.append(perLevel)
+            names.append(levelNames)
+            leaves.append(levelLeaves)
+            codeOf.append(Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, Int32($0)) }))
+        }
+        var codes = [Int32]()
+        codes.reserveCapacity(rows.count * columns.count)
+        for (index, row) in rows.enumerated() {
+            guard row.count == header.count else {
+                throw .invalid("row \(index + 2) has \(row.count) values for \(header.count) columns")
+            }
+            for (attribute, column) in columns.enumerated() {
+                guard let code = codeOf[attribute][row[column]] else {
+                    throw .unknownValue(row[column], attribute: attributes[attribute], row: index + 2)
+                }
+                codes.append(code)
+            }
+        }
+        var counts = [[[Int]]]()
+        for attribute in attributes.indices {
+            counts.append(generalize[attribute].enumerated().map { level, mapped in
+                var tally = [Int](repeating: 0, count: names[attribute][level].count)
+                var record = attribute
+                while record < codes.count {
+                    tally[Int(mapped[Int(codes[record])])] += 1
+                    record += columns.count
+                }
+                return tally
+            })
+        }
+        if let sensitive {
+            guard let column = header.firstIndex(of: sensitive) else {
+                throw .invalid("there is no sensitive column '\(sensitive)' (columns: \(header.joined(separator: ", ")))")
+            }
+            var index = [String: Int32](), values = [String]()
+            self.sensitive = rows.map { row in
+                let value = row[column]
+                if let code = index[value] { return code }
+                let code = Int32(values.count)
+                index[value] = code
+                values.append(value)
+                return code
+            }
+            sensitiveValues = values
+        } else {
+            self.sensitive = nil
+            sensitiveValues = []
+        }
+        self.codes = codes
+        self.generalize = generalize
+        self.names = names
+        self.counts = counts
+        self.leaves = leaves
+    }
+
+    /// A record's value of an attribute at a level.
+    public func value(record: Int, attribute: Int, level: Int) -> String {
+        let code = codes[record * attributes.count + attribute]
+        return names[attribute][level][Int(generalize[attribute][level][Int(code)])]
+    }
+}

@@ -1,0 +1,111 @@
+/// The equivalence classes of a transformation: records with the same generalized quasi-identifiers, each class
+/// with its size and, when needed, its sensitive values' counts.
+public struct EquivalenceClasses: Sendable {
+    public let levels: [Int]
+    /// Each class's codes at `levels`, attribute by attribute (`classes × attributes`).
+    let keys: [Int32]
+    public let sizes: [Int]
+    let sensitive: [[Int32: Int]]
+
+    public var count: Int { sizes.count }
+
+    /// The classes of the records themselves (level 0 everywhere).
+    init(table: EncodedTable) {
+        var index = [TupleKey: Int](), keys = [Int32](), sizes = [Int](), sensitive = [[Int32: Int]]()
+        let width = table.attributes.count
+        for record in 0..<table.records {
+            let key = TupleKey(Array(table.codes[(record * width)..<((record + 1) * width)]))
+            let value = table.sensitive?[record]
+            if let known = index[key] {
+                sizes[known] += 1
+                if let value { sensitive[known][value, default: 0] += 1 }
+            } else {
+                index[key] = sizes.count
+                keys += key.codes
+                sizes.append(1)
+                sensitive.append(value.map { [$0: 1] } ?? [:])
+            }
+        }
+        levels = Array(repeating: 0, count: width)
+        self.keys = keys
+        self.sizes = sizes
+        self.sensitive = sensitive
+    }
+
+    private init(levels: [Int], keys: [Int32], sizes: [Int], sensitive: [[Int32: Int]]) {
+        self.levels = levels
+        self.keys = keys
+        self.sizes = sizes
+        self.sensitive = sensitive
+    }
+
+    /// The classes of a generalization of these classes' transformation (every level at least as high): each class
+    /// is generalized and merged with the others that become equal — never the records again.
+    func generalized(to target: [Int], in table: EncodedTable) -> EquivalenceClasses {
+        let width = levels.count
+        // Per attribute, each code at the current level → its code at the target level.
+        let maps: [[Int32]] = (0..<width).map { attribute in
+            let from = table.generalize[attribute][levels[attribute]], to = table.generalize[attribute][target[attribute]]
+            var map = [Int32](repeating: 0, count: table.names[attribute][levels[attribute]].count)
+            for (original, code) in from.enumerated() { map[Int(code)] = to[original] }
+            return map
+        }
+        var newKeys = [Int32](), newSizes = [Int](), newSensitive = [[Int32: Int]]()
+        var key = [Int32](repeating: 0, count: width)
+        let tracksSensitive = !sensitive.isEmpty && sensitive.contains { !$0.isEmpty }
+        // Codes packed into one number when the target levels' value counts multiply within 64 bits (they do for
+        // most tables): no array per class.
+        var multipliers = [UInt64](repeating: 1, count: width), fits = true, product: UInt64 = 1
+        for attribute in (0..<width).reversed() {
+            multipliers[attribute] = product
+            let (next, overflow) = product.multipliedReportingOverflow(by: UInt64(table.names[attribute][target[attribute]].count))
+            if overflow { fits = false; break }
+            product = next
+        }
+        var packedIndex = [UInt64: Int](), tupleIndex = [TupleKey: Int]()
+        if fits { packedIndex.reserveCapacity(sizes.count) }
+        for member in sizes.indices {
+            var packed: UInt64 = 0
+            for attribute in 0..<width {
+                let code = maps[attribute][Int(keys[member * width + attribute])]
+                key[attribute] = code
+                packed &+= UInt64(code) &* multipliers[attribute]
+            }
+            let known = fits ? packedIndex[packed] : tupleIndex[TupleKey(key)]
+            if let known {
+                newSizes[known] += sizes[member]
+                if tracksSensitive { newSensitive[known].merge(sensitive[member], uniquingKeysWith: +) }
+            } else {
+                if fits { packedIndex[packed] = newSizes.count } else { tupleIndex[TupleKey(key)] = newSizes.count }
+                newKeys += key
+                newSizes.append(sizes[member])
+                newSensitive.append(tracksSensitive ? sensitive[member] : [:])
+            }
+        }
+        return EquivalenceClasses(levels: target, keys: newKeys, sizes: newSizes, sensitive: newSensitive)
+    }
+
+    /// A class's sensitive counts.
+    func sensitiveCounts(_ member: Int) -> [Int32: Int] { sensitive[member] }
+
+    /// A class's codes.
+    func key(_ member: Int) -> ArraySlice<Int32> {
+        keys[(member * levels.count)..<((member + 1) * levels.count)]
+    }
+}
+
+/// A tuple of codes as a dictionary key, hashed once.
+struct TupleKey: Hashable {
+    let codes: [Int32]
+    private let hash: Int
+
+    init(_ codes: [Int32]) {
+        self.codes = codes
+        var hasher = Hasher()
+        hasher.combine(codes)
+        hash = hasher.finalize()
+    }
+
+    static func == (lhs: TupleKey, rhs: TupleKey) -> Bool { lhs.hash == rhs.hash && lhs.codes == rhs.codes }
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+}
