@@ -1,3 +1,5 @@
+import LifecourseCore
+
 /// A table as the search sees it: each quasi-identifier's values as integer codes at every level of its hierarchy,
 /// how many records hold each code, and the sensitive attribute's codes when a privacy model needs them.
 public struct EncodedTable: Sendable {
@@ -39,23 +41,17 @@ public struct EncodedTable: Sendable {
             let values = hierarchy.rows.keys.sorted()
             var perLevel = [[Int32]](), levelNames = [[String]](), levelLeaves = [[Int]]()
             for level in 0..<hierarchy.height {
-                var index = [String: Int32](), named = [String](), leafCount = [Int]()
+                var named = Interner<String>(), leafCount = [Int]()
                 var mapped = [Int32]()
                 mapped.reserveCapacity(values.count)
                 for value in values {
-                    let general = hierarchy.rows[value]![level]
-                    let code = index[general] ?? {
-                        let new = Int32(named.count)
-                        index[general] = new
-                        named.append(general)
-                        leafCount.append(0)
-                        return new
-                    }()
+                    let code = named.number(hierarchy.rows[value]![level])
+                    if code == leafCount.count { leafCount.append(0) }
                     leafCount[Int(code)] += 1
                     mapped.append(code)
                 }
                 perLevel.append(mapped)
-                levelNames.append(named)
+                levelNames.append(named.values)
                 levelLeaves.append(leafCount)
             }
             generalize.append(perLevel)
@@ -92,16 +88,9 @@ public struct EncodedTable: Sendable {
             guard let column = header.firstIndex(of: sensitive) else {
                 throw .invalid("there is no sensitive column '\(sensitive)' (columns: \(header.joined(separator: ", ")))")
             }
-            var index = [String: Int32](), values = [String]()
-            self.sensitive = rows.map { row in
-                let value = row[column]
-                if let code = index[value] { return code }
-                let code = Int32(values.count)
-                index[value] = code
-                values.append(value)
-                return code
-            }
-            sensitiveValues = values
+            var values = Interner<String>()
+            self.sensitive = rows.map { values.number($0[column]) }
+            sensitiveValues = values.values
         } else {
             self.sensitive = nil
             sensitiveValues = []

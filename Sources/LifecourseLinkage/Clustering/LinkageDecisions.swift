@@ -101,6 +101,7 @@ public struct LinkageDecisions: Sendable {
             var settings = self.settings
             settings.actor = actor
             settings.reason = reason
+            settings.isDecision = true
             settings.full = false
             settings.retrain = false
             return try VaultLinkage(store: store, settings: settings).run()

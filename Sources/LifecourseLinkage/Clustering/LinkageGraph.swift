@@ -31,10 +31,8 @@ struct LinkageGraph {
     private(set) var profiles: [[PreparedValue?]] = []
     private(set) var profileNodes: [[Int]] = []
     /// The files identities first came in, and the rules that linked them, each kept once.
-    private(set) var files: [Data] = []
-    private(set) var rules: [String] = []
-    private var fileIndex: [Data: Int32] = [:]
-    private var ruleIndex: [String: Int32] = [:]
+    private var files = Interner<Data>()
+    private(set) var rules = Interner<String>()
     /// Profiles by the raw values they were prepared from (preparing — NFKC, folds — is the costly part, and most
     /// identities repeat another's values exactly).
     private var rawProfiles: [String: Int] = [:]
@@ -57,17 +55,9 @@ struct LinkageGraph {
         let node = nodes.count
         var file: Int32 = -1
         if let digest = stored.firstFile, Self.oneToOneFormats.contains(stored.sourceFormat) {
-            file = fileIndex[digest] ?? Int32(files.count)
-            if file == files.count {
-                files.append(digest)
-                fileIndex[digest] = file
-            }
+            file = files.number(digest)
         }
-        let rule = ruleIndex[stored.linkedBy] ?? Int32(rules.count)
-        if rule == rules.count {
-            rules.append(stored.linkedBy)
-            ruleIndex[stored.linkedBy] = rule
-        }
+        let rule = rules.number(stored.linkedBy)
         nodes.append(Node(identityID: stored.identityID, person: stored.person, linkedTo: stored.linkedTo,
                           profile: Int32(profile), file: file, rule: rule))
         index[stored.identityID] = node
@@ -88,7 +78,7 @@ struct LinkageGraph {
         profileNodes.append([])
         profileIndex[values] = profile
         for (rule, blocking) in IdentityTable.rules.enumerated() {
-            if let key = Self.blockingKey(values, blocking) { blocks[rule][key, default: []].append(profile) }
+            if let key = blocking.key(values, kinds: IdentityTable.fields) { blocks[rule][key, default: []].append(profile) }
         }
         return profile
     }
@@ -103,10 +93,6 @@ struct LinkageGraph {
             decided[a, default: []].append(b)
             decided[b, default: []].append(a)
         }
-    }
-
-    static func blockingKey(_ values: [PreparedValue?], _ rule: RecordLinkage.BlockingRule) -> String? {
-        rule.key(values, kinds: IdentityTable.fields)
     }
 
     /// The distinct profiles as a table, for training.
@@ -138,7 +124,7 @@ struct LinkageGraph {
             expanded[profile] = true
             var seen = Set<Int>()
             for (rule, blocking) in IdentityTable.rules.enumerated() {
-                guard let key = Self.blockingKey(profiles[profile], blocking) else { continue }
+                guard let key = blocking.key(profiles[profile], kinds: IdentityTable.fields) else { continue }
                 for other in blocks[rule][key] ?? [] where seen.insert(other).inserted {
                     let (p, q) = (min(profile, other), max(profile, other))
                     let pairKey = UInt64(p) << 32 | UInt64(q)
@@ -169,7 +155,7 @@ struct LinkageGraph {
     }
 
     /// The file an identity first came in.
-    func file(_ node: Node) -> Data? { node.file < 0 ? nil : files[Int(node.file)] }
+    func file(_ node: Node) -> Data? { node.file < 0 ? nil : files[node.file] }
 
     /// The node of an identity ID.
     func node(_ identity: Int64) -> Node { nodes[index[identity]!] }

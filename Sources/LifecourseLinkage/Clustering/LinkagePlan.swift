@@ -19,7 +19,7 @@ struct LinkagePlan {
     var identitiesClustered: Int { cluster.count }
 
     init(graph: LinkageGraph, start: [Int], decisions: [LinkConstraint], model: LinkageModel,
-         settings: VaultLinkage.Settings) throws {
+         settings: VaultLinkage.Settings) {
         var graph = graph
         self.settings = settings
         var visited = [Bool](repeating: false, count: graph.nodes.count)
@@ -40,7 +40,7 @@ struct LinkagePlan {
             for member in component.nodes {
                 let node = graph.nodes[member]
                 if let target = node.linkedTo, files[target] != nil {
-                    links.append(.init(node.identityID, target, tier: .deterministic, source: graph.rules[Int(node.rule)]))
+                    links.append(.init(node.identityID, target, tier: .deterministic, source: graph.rules[node.rule]))
                 }
                 for decision in decisionsOf[node.identityID] ?? [] where decision.a == node.identityID {
                     guard files[decision.b] != nil else { continue }
@@ -98,7 +98,6 @@ struct LinkagePlan {
         }
         var change = PersonReassignment()
         var final = [Int64: ResearchID]()
-        var newIDs = [ResearchID: Int64]()
         for name in members.keys.sorted() {
             let identities = members[name]!.sorted()
             let intact = Set(identities.map(person)).filter { clustersOf[$0]!.count == 1 }
@@ -112,14 +111,7 @@ struct LinkagePlan {
                 guard let first = try transaction.reader.identities(ids: [identities[0]]).first else {
                     preconditionFailure("identity \(identities[0]) was read from the vault by this run")
                 }
-                var attempt = 0
-                var candidate = transaction.researchID(derivedFrom: first.recordKey, attempt: attempt)
-                while try !transaction.registerResearchID(candidate) {
-                    attempt += 1
-                    candidate = transaction.researchID(derivedFrom: first.recordKey, attempt: attempt)
-                }
-                id = candidate
-                newIDs[id] = name
+                id = try transaction.registerNewResearchID(derivedFrom: first.recordKey)
                 change.created.append((id, first.identity.sex, first.identity.birthDate))
             }
             for identity in identities { final[identity] = id }
@@ -134,39 +126,36 @@ struct LinkagePlan {
             change.moves.append((identity, person(identity), final[identity]!))
         }
         try transaction.apply(change)
-        let runID = try transaction.recordLinkRun(record)
-        record.runID = runID
-        try recordEvents(change, final: final, run: runID, in: transaction)
-        // Pairs between the thresholds whose identities stay apart.
+        // Pairs between the thresholds whose identities stay apart, one per two persons.
         var queued = Set<[ResearchID]>()
-        for pair in review {
+        let reviewPairs = review.filter { pair in
             let (x, y) = (final[pair.a] ?? person(pair.a), final[pair.b] ?? person(pair.b))
-            guard x != y, queued.insert([min(x, y), max(x, y)]).inserted else { continue }
-            try transaction.queueForReview(ReviewPair(a: pair.a, b: pair.b, probability: pair.probability,
-                                                      weight: pair.weight, modelVersion: modelVersion))
+            return x != y && queued.insert([min(x, y), max(x, y)]).inserted
         }
         record.merges = change.merged.count
         record.splits = change.split.count
-        record.reviewPairs = queued.count
-        try transaction.updateLinkRunCounts(record)
+        record.reviewPairs = reviewPairs.count
+        record.runID = try transaction.recordLinkRun(record)
+        try recordEvents(change, final: final, run: record.runID, in: transaction)
+        for pair in reviewPairs {
+            try transaction.queueForReview(ReviewPair(a: pair.a, b: pair.b, probability: pair.probability,
+                                                      weight: pair.weight, modelVersion: modelVersion))
+        }
         return record
     }
 
     private func recordEvents(_ change: PersonReassignment, final: [Int64: ResearchID], run: Int64,
                               in transaction: StoreTransaction) throws {
-        let isDecision = settings.actor != VaultLinkage.Settings().actor
         let actor = settings.actor, reason = settings.reason
+        // Each link that joined two research IDs, and the first that joined each two (a merge's cause).
+        var causes = [Set<ResearchID>: ConstrainedClustering.Link]()
         for link in joined where person(link.a) != person(link.b) {
             let probabilistic = link.tier == .probabilistic
             try transaction.recordLinkEvent(LinkEvent(
                 kind: .link, from: person(link.b), to: final[link.b], identityA: link.a, identityB: link.b,
                 source: link.source, probability: probabilistic ? link.probability : nil,
                 weight: probabilistic ? link.weight : nil, modelVersion: probabilistic ? modelVersion : nil,
-                actor: isDecision ? actor : nil, reason: isDecision ? reason : nil), run: run)
-        }
-        // The first link that joined each two research IDs.
-        var causes = [Set<ResearchID>: ConstrainedClustering.Link]()
-        for link in joined where person(link.a) != person(link.b) {
+                actor: settings.isDecision ? actor : nil, reason: settings.isDecision ? reason : nil), run: run)
             let key: Set<ResearchID> = [person(link.a), person(link.b)]
             if causes[key] == nil { causes[key] = link }
         }

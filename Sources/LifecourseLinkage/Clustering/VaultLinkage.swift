@@ -26,6 +26,8 @@ public struct VaultLinkage: Sendable {
         /// Who runs it, and why (for the audit trail).
         public var actor: String
         public var reason: String
+        /// Whether a person's decision started the run (its links then carry who and why).
+        public var isDecision = false
 
         public init(upper: Double = 0.99, lower: Double = 0.80, retrain: Bool = false, full: Bool = false,
                     actor: String = "lifecourse link", reason: String = "linkage run") {
@@ -85,7 +87,7 @@ public struct VaultLinkage: Sendable {
                 start += [decision.a, decision.b].compactMap { graph.index[$0] }
             }
         }
-        var plan = try LinkagePlan(graph: graph, start: start, decisions: decisions, model: model, settings: settings)
+        var plan = LinkagePlan(graph: graph, start: start, decisions: decisions, model: model, settings: settings)
         return try store.write { transaction in
             if train {
                 version = try transaction.saveLinkModel(try JSONEncoder().encode(model), identities: graph.profiles.count)

@@ -90,13 +90,7 @@ public struct DeterministicLinker: PersonLinker {
         if let found {
             (person, rule) = (found.person, found.rule)
         } else {
-            var attempt = 0
-            var id = vault.researchID(derivedFrom: recordKey, attempt: attempt)
-            while try !vault.registerResearchID(id) {
-                attempt += 1
-                id = vault.researchID(derivedFrom: recordKey, attempt: attempt)
-            }
-            (person, rule) = (id, "new")
+            (person, rule) = (try vault.registerNewResearchID(derivedFrom: recordKey), "new")
         }
         let stored = try vault.storeIdentity(NewIdentity(
             identity: identity, source: source, recordKey: recordKey, person: person, blindKeys: blindKeys,

@@ -65,12 +65,6 @@ extension StoreTransaction {
                   run.merges, run.splits, run.reviewPairs, run.startedAt, Timestamp.now()])
     }
 
-    /// Sets a recorded run's counts, known once its changes are stored.
-    public func updateLinkRunCounts(_ run: LinkRunRecord) throws {
-        try execute("UPDATE vault.link_run SET merges = ?, splits = ?, review_pairs = ? WHERE run_id = ?",
-                    [run.merges, run.splits, run.reviewPairs, run.runID])
-    }
-
     /// The research tables whose rows belong to a person, each with the expression of a row's lineage row
     /// (`source_record_id`, or its claim's for care services).
     static let personTables: [(table: String, lineage: String)] = [

@@ -21,6 +21,20 @@ public protocol IdentityVault {
     func storeIdentity(_ identity: NewIdentity) throws -> Int64
 }
 
+extension IdentityVault {
+    /// A new research ID derived from a record key (a store rebuilt from the same files gets the same IDs), registered;
+    /// when a candidate is taken, the next attempt's.
+    public func registerNewResearchID(derivedFrom recordKey: Data) throws -> ResearchID {
+        var attempt = 0
+        var id = researchID(derivedFrom: recordKey, attempt: attempt)
+        while try !registerResearchID(id) {
+            attempt += 1
+            id = researchID(derivedFrom: recordKey, attempt: attempt)
+        }
+        return id
+    }
+}
+
 /// A blind key as stored: its kind, the HMAC, and an optional qualifier (e.g. the HMAC of a card's 枝番).
 public struct BlindKey: Sendable, Hashable {
     public var kind: String
