@@ -19,7 +19,7 @@ struct LinkageGraph {
     }
 
     /// A scored pair of profiles.
-    struct ProfilePair: Hashable {
+    struct ProfilePair {
         var p: Int
         var q: Int
         var weight: Double
@@ -28,7 +28,8 @@ struct LinkageGraph {
 
     private(set) var nodes: [Node] = []
     private(set) var index: [Int64: Int] = [:]
-    private(set) var profiles: [[PreparedValue?]] = []
+    /// Each profile's compared values, as numbers.
+    private(set) var profiles = ComparisonColumns(kinds: IdentityTable.fields)
     private(set) var profileNodes: [[Int]] = []
     /// The files identities first came in, and the rules that linked them, each kept once.
     private var files = Interner<Data>()
@@ -36,22 +37,37 @@ struct LinkageGraph {
     /// Profiles by the raw values they were prepared from (preparing — NFKC, folds — is the costly part, and most
     /// identities repeat another's values exactly).
     private var rawProfiles: [String: Int] = [:]
-    private var profileIndex: [[PreparedValue?]: Int] = [:]
-    /// Per blocking rule, the profiles of each key.
-    private var blocks: [[String: [Int]]] = IdentityTable.rules.map { _ in [:] }
+    private var profileIndex: [[ComparisonColumns.Cell]: Int] = [:]
+    /// Per blocking rule, each key's block number (while identities are added).
+    private var blockNumbers: [[String: Int32]] = IdentityTable.rules.map { _ in [:] }
+    /// Each block's profiles, and each profile's block per rule (profile × rule; -1: the rule has no key for it).
+    private var blocks: [[Int32]] = []
+    private var blockOf: [Int32] = []
+    /// The profile whose blocks were last searched, per profile met there (so a profile met under two rules is
+    /// compared once).
+    private var lastMet: [Int32] = []
     private var children: [Int: [Int]] = [:]
     private var personNodes: [ResearchID: [Int]] = [:]
     /// Decision partners of each node.
     private var decided: [Int: [Int]] = [:]
 
-    /// Profile pairs scored so far, and how many were.
-    private var scores: [UInt64: (weight: Double, probability: Double)] = [:]
+    /// How many profile pairs were scored.
     private(set) var pairsScored = 0
 
-    mutating func add(_ stored: StoredIdentity) {
-        let raw = IdentityTable.compared(stored.identity)
-        let profile = rawProfiles[raw] ?? profile(of: IdentityTable.values(stored.identity))
-        rawProfiles[raw] = profile
+    /// Adds a page of identities. Preparing values (NFKC, folds) is the costly part: it runs on every processor,
+    /// once per raw values not seen before (most identities repeat another's values exactly).
+    mutating func add(_ page: [StoredIdentity]) throws {
+        let raws = try page.concurrentMap { IdentityTable.compared($0.identity) }
+        var fresh = [Int](), pending = Set<String>()
+        for (index, raw) in raws.enumerated() where rawProfiles[raw] == nil && pending.insert(raw).inserted {
+            fresh.append(index)
+        }
+        let prepared = try fresh.map { page[$0].identity }.concurrentMap { IdentityTable.values($0) }
+        for (index, values) in zip(fresh, prepared) { rawProfiles[raws[index]] = profile(of: values) }
+        for (stored, raw) in zip(page, raws) { add(stored, profile: rawProfiles[raw]!) }
+    }
+
+    private mutating func add(_ stored: StoredIdentity, profile: Int) {
         let node = nodes.count
         var file: Int32 = -1
         if let digest = stored.firstFile, Self.oneToOneFormats.contains(stored.sourceFormat) {
@@ -72,19 +88,33 @@ struct LinkageGraph {
 
     /// The profile of prepared values, made when new.
     private mutating func profile(of values: [PreparedValue?]) -> Int {
-        if let known = profileIndex[values] { return known }
-        let profile = profiles.count
-        profiles.append(values)
+        let cells = profiles.cells(of: values)
+        if let known = profileIndex[cells] { return known }
+        let profile = profiles.append(cells)
         profileNodes.append([])
-        profileIndex[values] = profile
+        profileIndex[cells] = profile
         for (rule, blocking) in IdentityTable.rules.enumerated() {
-            if let key = blocking.key(values, kinds: IdentityTable.fields) { blocks[rule][key, default: []].append(profile) }
+            guard let key = profiles.blockingKey(profile, blocking) else {
+                blockOf.append(-1)
+                continue
+            }
+            let block = blockNumbers[rule][key] ?? Int32(blocks.count)
+            if block == blocks.count {
+                blockNumbers[rule][key] = block
+                blocks.append([])
+            }
+            blocks[Int(block)].append(Int32(profile))
+            blockOf.append(block)
         }
         return profile
     }
 
     /// Call once every identity is in: links each identity to the one it was matched to.
     mutating func connect(decisions: [LinkConstraint]) {
+        blockNumbers = []
+        profileIndex = [:]
+        rawProfiles = [:]
+        lastMet = Array(repeating: -1, count: profiles.count)
         for (node, value) in nodes.enumerated() {
             if let target = value.linkedTo.flatMap({ index[$0] }) { children[target, default: []].append(node) }
         }
@@ -96,12 +126,16 @@ struct LinkageGraph {
     }
 
     /// The distinct profiles as a table, for training.
-    var profileTable: RecordLinkage.Table { RecordLinkage.Table(fields: IdentityTable.fields, rows: profiles) }
+    var profileTable: RecordLinkage.Table { RecordLinkage.Table(columns: profiles) }
 
     /// The identities reachable from `start` by any link at or above `upper` (and every identity of a research ID
     /// reached), with the profile pairs at or above `upper` (strong) and between the thresholds (review) found on
     /// the way. Links are followed whatever people decided: decisions act in clustering, not here.
-    mutating func component(from start: [Int], model: LinkageModel, upper: Double, lower: Double,
+    ///
+    /// Each pair of profiles is scored once in a run: when the first of the two has its blocks searched. A profile
+    /// met there whose own blocks were searched before (here or in an earlier component) was compared with this
+    /// one then, and had the pair been strong, this profile would have been in that component.
+    mutating func component(from start: [Int], scorer: LinkageModel.Scorer, upper: Double, lower: Double,
                             visited: inout [Bool], expanded: inout [Bool])
         -> (nodes: [Int], strong: [ProfilePair], review: [ProfilePair]) {
         var queue = [Int](), members = [Int]()
@@ -113,6 +147,7 @@ struct LinkageGraph {
             members.append(node)
         }
         start.forEach(push)
+        let rules = IdentityTable.rules.count
         while let node = queue.popLast() {
             let value = nodes[node]
             if let target = value.linkedTo.flatMap({ index[$0] }) { push(target) }
@@ -122,36 +157,28 @@ struct LinkageGraph {
             let profile = Int(value.profile)
             guard !expanded[profile] else { continue }
             expanded[profile] = true
-            var seen = Set<Int>()
-            for (rule, blocking) in IdentityTable.rules.enumerated() {
-                guard let key = blocking.key(profiles[profile], kinds: IdentityTable.fields) else { continue }
-                for other in blocks[rule][key] ?? [] where seen.insert(other).inserted {
-                    let (p, q) = (min(profile, other), max(profile, other))
-                    let pairKey = UInt64(p) << 32 | UInt64(q)
-                    let known = scores[pairKey]
-                    let score = known ?? model.score(profiles[p], profiles[q])
-                    if known == nil {
-                        scores[pairKey] = score
-                        pairsScored += 1
-                    }
-                    let pair = ProfilePair(p: p, q: q, weight: score.weight, probability: score.probability)
+            for rule in 0..<rules {
+                let block = blockOf[profile * rules + rule]
+                guard block >= 0 else { continue }
+                for other in blocks[Int(block)] {
+                    let other = Int(other)
+                    guard other == profile || !expanded[other], lastMet[other] != Int32(profile) else { continue }
+                    lastMet[other] = Int32(profile)
+                    let score = scorer.score(profile, other)
+                    pairsScored += 1
+                    let pair = ProfilePair(p: min(profile, other), q: max(profile, other), weight: score.weight,
+                                           probability: score.probability)
                     if score.probability >= upper {
                         strong.append(pair)
-                        profileNodes[p].forEach(push)
-                        profileNodes[q].forEach(push)
+                        profileNodes[profile].forEach(push)
+                        profileNodes[other].forEach(push)
                     } else if score.probability >= lower {
                         review.append(pair)
                     }
                 }
             }
         }
-        return (members, Array(Set(strong)), Array(Set(review)))
-    }
-
-    /// Drops the scores kept so far (a finished component's pairs are not asked again). A new table, not
-    /// `removeAll(keepingCapacity:)`, which would clear every bucket the largest component ever needed, per component.
-    mutating func forgetScores() {
-        scores = [:]
+        return (members, strong, review)
     }
 
     /// The file an identity first came in.

@@ -29,8 +29,9 @@ struct LinkagePlan {
             decisionsOf[decision.a, default: []].append(decision)
             decisionsOf[decision.b, default: []].append(decision)
         }
+        let scorer = model.scorer(graph.profiles)
         for node in start where !visited[node] {
-            let component = graph.component(from: [node], model: model, upper: settings.upper, lower: settings.lower,
+            let component = graph.component(from: [node], scorer: scorer, upper: settings.upper, lower: settings.lower,
                                             visited: &visited, expanded: &expanded)
             var files = [Int64: Data?]()
             var links = [ConstrainedClustering.Link](), cannot = [(Int64, Int64)]()
@@ -75,7 +76,6 @@ struct LinkagePlan {
                     review.append((x, y, pair.weight, pair.probability))
                 }
             }
-            graph.forgetScores()
         }
         pairsScored = graph.pairsScored
         self.graph = graph

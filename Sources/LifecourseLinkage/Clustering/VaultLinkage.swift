@@ -44,6 +44,8 @@ public struct VaultLinkage: Sendable {
     public var settings: Settings
     /// How many identities a page of the vault holds while it is read.
     public var pageSize = 20_000
+    /// Told each step's name and seconds as the run goes (read, train, score and cluster, store).
+    public var timing: (@Sendable (_ step: String, _ seconds: Double) -> Void)?
 
     public init(store: SQLiteStore, settings: Settings = Settings()) {
         self.store = store
@@ -53,13 +55,20 @@ public struct VaultLinkage: Sendable {
     /// Links what the vault holds; returns what the run did.
     public func run() throws -> LinkRunRecord {
         let started = ISO8601DateFormatter().string(from: Date())
+        var clock = ContinuousClock.now
+        func lap(_ step: String) {
+            let now = ContinuousClock.now
+            let elapsed = now - clock
+            timing?(step, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            clock = now
+        }
         // Everything the run reads, in one consistent view.
         let (graph, decisions, lastRun, kept) = try store.read { reader in
             var graph = LinkageGraph()
             var after: Int64 = 0
             while true {
                 let page = try reader.identities(after: after, limit: pageSize)
-                page.forEach { graph.add($0) }
+                try graph.add(page)
                 guard let last = page.last, page.count == pageSize else { break }
                 after = last.identityID
             }
@@ -67,6 +76,7 @@ public struct VaultLinkage: Sendable {
             graph.connect(decisions: decisions)
             return (graph, decisions, try reader.lastLinkRun(), try reader.latestLinkModel())
         }
+        lap("read \(graph.nodes.count) identities (\(graph.profiles.count) profiles)")
         var model: LinkageModel, version: Int64 = kept?.version ?? 0
         let train = settings.retrain || kept == nil
         if train {
@@ -74,6 +84,7 @@ public struct VaultLinkage: Sendable {
         } else {
             model = try JSONDecoder().decode(LinkageModel.self, from: kept!.parameters)
         }
+        lap(train ? "train a model" : "load the kept model")
         let full = settings.full || train || lastRun == nil
         let lastIdentity = graph.nodes.last?.identityID ?? 0
         let lastDecision = decisions.map(\.decisionID).max() ?? 0
@@ -88,6 +99,8 @@ public struct VaultLinkage: Sendable {
             }
         }
         var plan = LinkagePlan(graph: graph, start: start, decisions: decisions, model: model, settings: settings)
+        lap("score \(plan.pairsScored) pairs and cluster")
+        defer { lap("store") }
         return try store.write { transaction in
             if train {
                 version = try transaction.saveLinkModel(try JSONEncoder().encode(model), identities: graph.profiles.count)

@@ -69,10 +69,10 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
             return PreparedValue(primary: text)
         case .name:
             let exact = text.filter { !$0.isWhitespace && $0 != "・" }
-            return PreparedValue(primary: exact, secondary: NameFolding.variants(of: exact), scalars: Self.scalars(exact))
+            return PreparedValue(primary: exact, secondary: NameFolding.variants(of: exact))
         case .kana:
             let folded = NameFolding.kana(text)
-            return folded.isEmpty ? nil : PreparedValue(primary: folded, scalars: Self.scalars(folded))
+            return folded.isEmpty ? nil : PreparedValue(primary: folded)
         case .date:
             guard let date = Self.date(text) else { return PreparedValue(primary: text) }
             var value = PreparedValue(primary: date.compact, secondary: String(date.compact.prefix(6)))
@@ -83,61 +83,22 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
             return digits.isEmpty ? nil : PreparedValue(primary: digits)
         case .address:
             let compact = text.filter { !$0.isWhitespace }
-            return PreparedValue(primary: compact, scalars: Self.scalars(compact))
+            return PreparedValue(primary: compact)
         case .person:
             let parts = raw.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let kanji = UnicodeNormalization.nfkc(parts[0]).filter { !$0.isWhitespace && $0 != "・" }
             let reading = parts.count > 1 ? NameFolding.kana(parts[1]) : ""
             guard !kanji.isEmpty || !reading.isEmpty else { return nil }
-            var value = PreparedValue(primary: kanji, secondary: NameFolding.variants(of: kanji),
-                                      scalars: Self.scalars(reading.isEmpty ? kanji : reading), reading: reading)
+            var value = PreparedValue(primary: kanji, secondary: NameFolding.variants(of: kanji), reading: reading)
             value.kana = parts.count > 1 ? NameFolding.katakana(parts[1]) : ""
             return value
         }
     }
 
-    /// The level of agreement of two prepared values.
+    /// The level of agreement of two prepared values (``ComparisonColumns`` compares them).
     public func level(_ a: PreparedValue, _ b: PreparedValue) -> Int {
-        if self != .person, a.primary == b.primary { return 0 }
-        switch self {
-        case .exact:
-            return 1
-        case .name:
-            if a.secondary == b.secondary { return 1 }
-            let similarity = JaroWinkler.similarity(a.scalars, b.scalars)
-            return similarity >= 0.92 ? 2 : similarity >= 0.80 ? 3 : 4
-        case .kana:
-            let similarity = JaroWinkler.similarity(a.scalars, b.scalars)
-            return similarity >= 0.92 ? 1 : similarity >= 0.80 ? 2 : 3
-        case .date:
-            if Self.oneEdit(a.primary, b.primary) || Self.swapped(a.primary, b.primary) { return 1 }
-            if let x = a.day, let y = b.day, abs(x - y) == 1 { return 1 }
-            return !a.secondary.isEmpty && a.secondary == b.secondary ? 2 : 3
-        case .postcode:
-            if a.primary.count >= 5, b.primary.count >= 5, a.primary.prefix(5) == b.primary.prefix(5) { return 1 }
-            if a.primary.count >= 3, b.primary.count >= 3, a.primary.prefix(3) == b.primary.prefix(3) { return 2 }
-            return 3
-        case .address:
-            return JaroWinkler.similarity(a.scalars, b.scalars) >= 0.90 ? 1 : 2
-        case .number:
-            return Self.oneEdit(a.primary, b.primary) ? 1 : 2
-        case .person:
-            return personLevel(a, b)
-        }
+        ComparisonColumns(kinds: [self], rows: [[a], [b]]).level(0, 0, 1)!
     }
-
-    private func personLevel(_ a: PreparedValue, _ b: PreparedValue) -> Int {
-        let bothKanji = !a.primary.isEmpty && !b.primary.isEmpty
-        let bothKana = !a.kana.isEmpty && !b.kana.isEmpty
-        let sameReading = !a.reading.isEmpty && a.reading == b.reading
-        if bothKanji ? a.primary == b.primary : (bothKana && a.kana == b.kana) { return 0 }
-        if bothKanji ? (a.secondary == b.secondary || (bothKana && a.kana == b.kana)) : sameReading { return 1 }
-        if sameReading { return 2 }
-        let similarity = JaroWinkler.similarity(a.scalars, b.scalars)
-        return similarity >= 0.92 ? 2 : similarity >= 0.80 ? 3 : 4
-    }
-
-    static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
     /// A date in the forms registers write.
     static func date(_ text: String) -> CalendarDate? {
@@ -148,19 +109,6 @@ public enum FieldKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
         return try? DateCode.date(digits)
     }
-
-    /// Same length and exactly one character different.
-    static func oneEdit(_ a: String, _ b: String) -> Bool {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } == 1
-    }
-
-    /// YYYYMMDD dates with the month and the day swapped.
-    static func swapped(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == 8, b.utf8.count == 8, a.prefix(4) == b.prefix(4) else { return false }
-        return a.dropFirst(4).prefix(2) == b.suffix(2) && a.suffix(2) == b.dropFirst(4).prefix(2)
-    }
 }
 
 /// A field's value folded for comparison.
@@ -169,8 +117,6 @@ public struct PreparedValue: Sendable, Hashable {
     public var primary: String
     /// A coarser form (variant kanji folded; a date's year and month).
     public var secondary: String
-    /// The scalars Jaro–Winkler compares (a person's reading when there is one).
-    public var scalars: [UInt32]
     /// A person's name in kana, folded (long vowels dropped: for blocking).
     public var reading: String
     /// A person's name in kana as written, in katakana without spaces (small kana kept).
@@ -178,19 +124,9 @@ public struct PreparedValue: Sendable, Hashable {
     /// A date's day number (days since 1970-01-01).
     public var day: Int?
 
-    public init(primary: String, secondary: String = "", scalars: [UInt32] = [], reading: String = "") {
+    public init(primary: String, secondary: String = "", reading: String = "") {
         self.primary = primary
         self.secondary = secondary
-        self.scalars = scalars
         self.reading = reading
-    }
-
-    /// The form blocking rules group by: a person's reading, a name's folded kanji, else the primary form.
-    func blockingKey(_ kind: FieldKind) -> String {
-        switch kind {
-        case .person: reading.isEmpty ? secondary : reading
-        case .name: secondary
-        default: primary
-        }
     }
 }

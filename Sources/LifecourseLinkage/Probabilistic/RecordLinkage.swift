@@ -8,19 +8,24 @@ import LifecourseCore
 public struct RecordLinkage: Sendable {
     /// Records as prepared field values (nil where missing), each with its source (0, or 0 and 1 when linking two).
     public struct Table: Sendable {
-        public var fields: [FieldKind]
-        public var rows: [[PreparedValue?]]
+        public let columns: ComparisonColumns
         public let sources: [Int]
 
         /// Whether the rows come from more than one source (then only pairs across sources are compared).
         public let linksAcrossSources: Bool
 
         public init(fields: [FieldKind], rows: [[PreparedValue?]], sources: [Int]? = nil) {
-            self.fields = fields
-            self.rows = rows
-            self.sources = sources ?? Array(repeating: 0, count: rows.count)
+            self.init(columns: ComparisonColumns(kinds: fields, rows: rows), sources: sources)
+        }
+
+        public init(columns: ComparisonColumns, sources: [Int]? = nil) {
+            self.columns = columns
+            self.sources = sources ?? Array(repeating: 0, count: columns.count)
             linksAcrossSources = Set(self.sources).count > 1
         }
+
+        public var fields: [FieldKind] { columns.kinds }
+        public var count: Int { columns.count }
     }
 
     /// Pairs are candidates when they agree on every field of at least one rule (kanji names by their folded form),
@@ -33,17 +38,6 @@ public struct RecordLinkage: Sendable {
         public init(fields: [Int], prefixes: [Int: Int] = [:]) {
             self.fields = fields
             self.prefixes = prefixes
-        }
-
-        /// A row's key under the rule, nil when a field has no value.
-        func key(_ values: [PreparedValue?], kinds: [FieldKind]) -> String? {
-            var key = ""
-            for field in fields {
-                guard let value = values[field] else { return nil }
-                let form = value.blockingKey(kinds[field])
-                key += (prefixes[field].map { String(form.prefix($0)) } ?? form) + "\u{1F}"
-            }
-            return key
         }
     }
 
@@ -78,20 +72,15 @@ public struct RecordLinkage: Sendable {
         var frequencies = [Int: [String: Double]]()
         for field in termFrequencyFields {
             var counts = [String: Double]()
-            for row in table.rows { if let value = row[field] { counts[LinkageModel.term(value), default: 0] += 1 } }
-            let total = Double(max(1, table.rows.count))
+            for row in 0..<table.count { if let term = table.columns.term(row, field) { counts[term, default: 0] += 1 } }
+            let total = Double(max(1, table.count))
             frequencies[field] = counts.mapValues { $0 / total }
         }
         return frequencies
     }
 
     /// The levels of a pair.
-    public func levels(_ a: Int, _ b: Int) -> [Int?] {
-        table.fields.indices.map { field in
-            guard let x = table.rows[a][field], let y = table.rows[b][field] else { return nil }
-            return table.fields[field].level(x, y)
-        }
-    }
+    public func levels(_ a: Int, _ b: Int) -> [Int?] { table.columns.levels(a, b) }
 
     /// The candidate pairs of the union of the rules, each once.
     public func candidatePairs() -> [(Int, Int)] {
@@ -109,8 +98,8 @@ public struct RecordLinkage: Sendable {
     /// The rows of each key of a rule, in the order of their first rows.
     func blocks(of rule: BlockingRule) -> [[Int]] {
         var blocks = [String: [Int]]()
-        for (row, values) in table.rows.enumerated() {
-            if let key = rule.key(values, kinds: table.fields) { blocks[key, default: []].append(row) }
+        for row in 0..<table.count {
+            if let key = table.columns.blockingKey(row, rule) { blocks[key, default: []].append(row) }
         }
         return blocks.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
     }
@@ -131,15 +120,15 @@ public struct RecordLinkage: Sendable {
     /// Trains a model on the table and scores the candidate pairs.
     public func run() -> (model: FellegiSunterModel, pairs: [ScoredPair]) {
         let (model, candidates) = train(keepingCandidates: true)
-        let scored = candidates.map { pair, levels -> ScoredPair in
-            let weight = model.weight(levels: levels, table.rows[pair.0], table.rows[pair.1])
-            return ScoredPair(a: pair.0, b: pair.1, weight: weight, probability: FellegiSunterModel.probability(weight: weight))
+        let scorer = model.scorer(table.columns)
+        let scored = candidates.map { a, b -> ScoredPair in
+            let (weight, probability) = scorer.score(a, b)
+            return ScoredPair(a: a, b: b, weight: weight, probability: probability)
         }
         return (model.fellegiSunter, scored)
     }
 
-    /// Trains a model on the table; with `keepingCandidates`, also returns every candidate pair once with its levels
-    /// (to score them without comparing again).
+    /// Trains a model on the table; with `keepingCandidates`, also returns every candidate pair once.
     ///
     /// u comes from random pairs. m comes from one EM session per blocking rule, over that rule's candidates with
     /// the rule's own fields left out (its candidates agree on them whether they match or not, which would teach
@@ -149,31 +138,31 @@ public struct RecordLinkage: Sendable {
     /// level patterns as it compares, never holding the pairs, and compares at most ``trainingPairs`` of a rule's
     /// candidates (evenly spread) unless it keeps them: a birth-date block of a large population has billions.
     public func train(keepingCandidates: Bool = false)
-        -> (model: LinkageModel, candidates: [(pair: (Int, Int), levels: [Int?])]) {
+        -> (model: LinkageModel, candidates: [(Int, Int)]) {
         var model = FellegiSunterModel(fields: table.fields)
         model.estimateU(randomPairs: randomLevels())
         var sums = table.fields.map { [Double](repeating: 0, count: $0.levelCount) }
         var sessions = [Int](repeating: 0, count: table.fields.count)
         var expectedMatches = 0.0
-        var all = [(pair: (Int, Int), levels: [Int?])]()
+        var all = [(Int, Int)]()
         var seen = Set<UInt64>()
         for rule in rules {
             let blocks = blocks(of: rule)
             let candidates = blocks.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
             guard candidates > 0 else { continue }
             let stride = keepingCandidates ? 1 : max(1, candidates / trainingPairs)
-            let ignoring = Set(rule.fields)
-            var patterns = [[Int?]: Double](), index = 0
+            let ignoring = Set(rule.fields), mask = rule.fields.reduce(0 as UInt64) { $0 | 1 << UInt64($1) }
+            var patterns = [UInt64: Double](), index = 0
             forEachCandidate(of: blocks) { a, b in
                 defer { index += 1 }
                 guard index % stride == 0 else { return }
-                let levels = self.levels(a, b)
-                patterns[FellegiSunterModel.pattern(levels, ignoring: ignoring), default: 0] += 1
-                if keepingCandidates, seen.insert(UInt64(a) << 32 | UInt64(b)).inserted { all.append(((a, b), levels)) }
+                patterns[table.columns.pattern(a, b, ignoring: mask), default: 0] += 1
+                if keepingCandidates, seen.insert(UInt64(a) << 32 | UInt64(b)).inserted { all.append((a, b)) }
             }
             var session = model
             session.prior = 0.1
-            session.estimateM(patterns: patterns, ignoring: ignoring)
+            session.estimateM(patterns: Dictionary(uniqueKeysWithValues: patterns.map { (table.columns.levels(pattern: $0), $1) }),
+                              ignoring: ignoring)
             expectedMatches = max(expectedMatches, session.prior * Double(candidates))
             for field in table.fields.indices where !rule.fields.contains(field) {
                 sessions[field] += 1
@@ -185,14 +174,14 @@ public struct RecordLinkage: Sendable {
         }
         let sizes = Dictionary(grouping: table.sources, by: { $0 }).mapValues(\.count)
         let comparable = table.linksAcrossSources
-            ? Double(sizes.values.reduce(1, *)) : Double(table.rows.count) * Double(table.rows.count - 1) / 2
+            ? Double(sizes.values.reduce(1, *)) : Double(table.count) * Double(table.count - 1) / 2
         model.prior = min(max(expectedMatches / max(comparable, 1), 1e-12), 0.5)
-        return (LinkageModel(fellegiSunter: model, termFrequencies: termFrequencies(), rows: table.rows.count), all)
+        return (LinkageModel(fellegiSunter: model, termFrequencies: termFrequencies(), rows: table.count), all)
     }
 
     /// The levels of pairs drawn at random (across sources when linking), reproducibly.
     func randomLevels() -> [[Int?]] {
-        let count = table.rows.count
+        let count = table.count
         guard count > 1 else { return [] }
         var generator = SplitMix64(seed: seed)
         func next() -> Int { Int(generator.next() % UInt64(count)) }

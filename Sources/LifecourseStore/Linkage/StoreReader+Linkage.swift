@@ -7,20 +7,22 @@ extension StoreReader {
     /// links — for the linker, which reads the vault page by page so that memory does not hold it whole.
     /// - Parameter after: the last identity ID of the previous page (0 for the first).
     public func identities(after: Int64, limit: Int) throws -> [StoredIdentity] {
-        try storedIdentities("SELECT * FROM vault.identity WHERE identity_id > ? ORDER BY identity_id LIMIT ?", [after, limit])
+        try storedIdentities("identity_id > ? ORDER BY identity_id LIMIT ?", [after, limit])
     }
 
     /// The identities of these IDs (those that exist), decrypted (for review).
     public func identities(ids: [Int64]) throws -> [StoredIdentity] {
-        try ids.flatMap { try storedIdentities("SELECT * FROM vault.identity WHERE identity_id = ?", [$0]) }
+        try ids.flatMap { try storedIdentities("identity_id = ?", [$0]) }
     }
 
-    private func storedIdentities(_ sql: String, _ arguments: StatementArguments) throws -> [StoredIdentity] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            StoredIdentity(identityID: row["identity_id"], person: try ResearchID(rawValue: row["person_id"]),
-                           identity: try openIdentity(row), recordKey: row["record_key"], linkedTo: row["linked_to"],
-                           firstFile: row["file_digest"], linkedBy: row["linked_by"], sourceFormat: row["source_format"],
-                           institution: row["institution"])
+    /// The identities that meet `condition` (SQL after `WHERE`), opened on every processor.
+    private func storedIdentities(_ condition: String, _ arguments: StatementArguments) throws -> [StoredIdentity] {
+        let cipher = vaultCipher
+        return try VaultIdentityRow.fetchAll(db, where: condition, arguments).concurrentMap { row in
+            StoredIdentity(identityID: row.identityID, person: try ResearchID(rawValue: row.personID),
+                           identity: try row.opened(cipher), recordKey: row.recordKey, linkedTo: row.linkedTo,
+                           firstFile: row.firstFile, linkedBy: row.linkedBy, sourceFormat: row.sourceFormat,
+                           institution: row.institution)
         }
     }
 

@@ -99,20 +99,33 @@ extension StoreTransaction {
                     AND s.line <= vault.raw_record.line ORDER BY s.line DESC LIMIT 1) = ?
                 """, [move.to.rawValue, move.from.rawValue, move.identity])
         }
-        let wholeMoves = change.merged.map { ($0.from, $0.into) } + change.fallback.map { ($0.key, $0.value) }
-        for (from, into) in wholeMoves {
-            try execute("UPDATE vault.identity SET person_id = ? WHERE person_id = ?", [into.rawValue, from.rawValue])
-            for (table, _) in Self.personTables {
-                try execute("UPDATE research.\(table) SET person_id = ? WHERE person_id = ?", [into.rawValue, from.rawValue])
-            }
-            try execute("UPDATE vault.raw_record SET person_id = ? WHERE person_id = ?", [into.rawValue, from.rawValue])
+        // IDs that move whole (merged, or a split ID's rows stored before their identity was recorded) go in one
+        // statement per table, whatever their number: a map from each old ID to its new one, read by every update.
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS person_remap (
+                from_id INTEGER PRIMARY KEY, to_id INTEGER NOT NULL, merged INTEGER NOT NULL);
+            DELETE FROM temp.person_remap;
+            """)
+        let wholeMoves = change.merged.map { ($0.from, $0.into, true) } + change.fallback.map { ($0.key, $0.value, false) }
+        for (from, into, merged) in wholeMoves {
+            try execute("INSERT INTO temp.person_remap VALUES (?, ?, ?)", [from.rawValue, into.rawValue, merged])
         }
-        for (from, into) in change.merged {
-            try execute("UPDATE vault.research_id SET status = 'merged', redirect_to = ? WHERE person_id = ?",
-                        [into.rawValue, from.rawValue])
-            // IDs merged earlier into this one now lead to where it went.
-            try execute("UPDATE vault.research_id SET redirect_to = ? WHERE redirect_to = ? AND status = 'merged'",
-                        [into.rawValue, from.rawValue])
+        let remapped = "(SELECT to_id FROM temp.person_remap WHERE from_id = person_id)"
+        let moved = "person_id IN (SELECT from_id FROM temp.person_remap)"
+        if !wholeMoves.isEmpty {
+            let tables = ["vault.identity", "vault.raw_record"] + Self.personTables.map { "research.\($0.table)" }
+            for table in tables { try execute("UPDATE \(table) SET person_id = \(remapped) WHERE \(moved)", []) }
+        }
+        if !change.merged.isEmpty {
+            // IDs merged earlier into one merged now lead to where it went.
+            try execute("""
+                UPDATE vault.research_id SET redirect_to = (SELECT to_id FROM temp.person_remap WHERE from_id = redirect_to)
+                WHERE status = 'merged' AND redirect_to IN (SELECT from_id FROM temp.person_remap WHERE merged)
+                """, [])
+            try execute("""
+                UPDATE vault.research_id SET status = 'merged', redirect_to = \(remapped)
+                WHERE person_id IN (SELECT from_id FROM temp.person_remap WHERE merged)
+                """, [])
         }
         for id in change.split {
             try execute("UPDATE vault.research_id SET status = 'split' WHERE person_id = ?", [id.rawValue])

@@ -30,4 +30,36 @@ public struct SealedIdentity: Sendable, Hashable {
         address = seal("address", identity.address)
         careInsurance = seal("care_insurance", identity.careInsurance.map(VaultJSON.text))
     }
+
+    init(name: Data?, kanaName: Data?, birthDate: Data?, insurance: Data?, publicExpense: Data?, patientNumber: Data?,
+         address: Data?, careInsurance: Data?) {
+        self.name = name
+        self.kanaName = kanaName
+        self.birthDate = birthDate
+        self.insurance = insurance
+        self.publicExpense = publicExpense
+        self.patientNumber = patientNumber
+        self.address = address
+        self.careInsurance = careInsurance
+    }
+
+    /// The identity, opened with the vault's cipher (the sex is stored in the clear).
+    func opened(recordKey: Data, sex: Sex, cipher: FieldCipher) throws -> PersonIdentity {
+        let decoder = JSONDecoder()
+        let context = recordKey.hex
+        func open(_ column: String, _ sealed: Data?) throws -> String? {
+            try sealed.map { try cipher.openText($0, context: "vault.identity.\(column)|\(context)") }
+        }
+        return PersonIdentity(
+            name: try open("name", name), kanaName: try open("kana_name", kanaName),
+            birthDate: try open("birth_date", birthDate).map { try CalendarDate(iso: $0) }, sex: sex,
+            insuranceCards: try open("insurance", insurance).map { try decoder.decode([InsuranceCard].self, from: Data($0.utf8)) } ?? [],
+            publicExpenseCards: try open("public_expense", publicExpense).map {
+                try decoder.decode([PublicExpenseCard].self, from: Data($0.utf8))
+            } ?? [],
+            patientNumber: try open("patient_number", patientNumber), address: try open("address", address),
+            careInsurance: try open("care_insurance", careInsurance).map {
+                try decoder.decode(CareInsuranceCard.self, from: Data($0.utf8))
+            })
+    }
 }

@@ -71,29 +71,45 @@ extension StoreTransaction: IdentityVault {
 extension StoreReader {
     /// The identities of a research ID, decrypted (for linkage review and the consented summary only).
     public func identities(of person: ResearchID) throws -> [PersonIdentity] {
-        try Row.fetchAll(db, sql: "SELECT * FROM vault.identity WHERE person_id = ? ORDER BY identity_id",
-                         arguments: [person.rawValue]).map(openIdentity)
+        try VaultIdentityRow.fetchAll(db, where: "person_id = ? ORDER BY identity_id", [person.rawValue])
+            .map { try $0.opened(vaultCipher) }
+    }
+}
+
+/// A vault identity row with its fields still sealed: read on the database's thread, opened on any (opening —
+/// AES-GCM and JSON for each field — is the costly part).
+struct VaultIdentityRow: Sendable {
+    private static let columns = """
+        identity_id, person_id, record_key, sex, linked_to, file_digest, linked_by, source_format, institution,
+        sealed_name, sealed_kana_name, sealed_birth_date, sealed_insurance, sealed_public_expense, sealed_patient_number,
+        sealed_address, sealed_care_insurance
+        """
+
+    var identityID: Int64
+    var personID: Int64
+    var recordKey: Data
+    var sex: Sex
+    var linkedTo: Int64?
+    var firstFile: Data?
+    var linkedBy: String
+    var sourceFormat: String
+    var institution: String
+    var sealed: SealedIdentity
+
+    /// The rows that meet `condition` (SQL after `WHERE`), their columns read by position.
+    static func fetchAll(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [VaultIdentityRow] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(columns) FROM vault.identity WHERE \(condition)"),
+                         arguments: arguments).map { row in
+            VaultIdentityRow(
+                identityID: row[0], personID: row[1], recordKey: row[2], sex: Sex(rawValue: row[3]) ?? .unknown,
+                linkedTo: row[4], firstFile: row[5], linkedBy: row[6], sourceFormat: row[7], institution: row[8],
+                sealed: SealedIdentity(name: row[9], kanaName: row[10], birthDate: row[11], insurance: row[12],
+                                       publicExpense: row[13], patientNumber: row[14], address: row[15], careInsurance: row[16]))
+        }
     }
 
-    func openIdentity(_ row: Row) throws -> PersonIdentity {
-        let decoder = JSONDecoder()
-        let context = (row["record_key"] as Data).hex
-        func open(_ column: String) throws -> String? {
-            guard let sealed = row["sealed_" + column] as Data? else { return nil }
-            return try vaultCipher.openText(sealed, context: "vault.identity.\(column)|\(context)")
-        }
-        let cards = try open("insurance").map { try decoder.decode([InsuranceCard].self, from: Data($0.utf8)) } ?? []
-        let publicCards = try open("public_expense").map {
-            try decoder.decode([PublicExpenseCard].self, from: Data($0.utf8))
-        } ?? []
-        return PersonIdentity(
-            name: try open("name"), kanaName: try open("kana_name"),
-            birthDate: try open("birth_date").map { try CalendarDate(iso: $0) },
-            sex: Sex(rawValue: row["sex"]) ?? .unknown, insuranceCards: cards, publicExpenseCards: publicCards,
-            patientNumber: try open("patient_number"), address: try open("address"),
-            careInsurance: try open("care_insurance").map {
-                try decoder.decode(CareInsuranceCard.self, from: Data($0.utf8))
-            })
+    func opened(_ cipher: FieldCipher) throws -> PersonIdentity {
+        try sealed.opened(recordKey: recordKey, sex: sex, cipher: cipher)
     }
 }
 

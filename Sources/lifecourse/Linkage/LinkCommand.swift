@@ -35,6 +35,9 @@ struct LinkCommand: ParsableCommand {
     @Flag(help: "Train a new model (the run is then full).")
     var retrain = false
 
+    @Flag(help: "Print each step's time to standard error (read, train, score and cluster, store).")
+    var timings = false
+
     @Flag(help: "Show the kept model (m and u of each level, and the match weight it adds) instead of running.")
     var showModel = false
 
@@ -47,7 +50,13 @@ struct LinkCommand: ParsableCommand {
     func run() throws {
         let store = try dataOptions.openExistingStore()
         if showModel { return try printModel(store) }
-        let run = try VaultLinkage(store: store, settings: .init(upper: upper, lower: lower, retrain: retrain, full: full)).run()
+        var linkage = VaultLinkage(store: store, settings: .init(upper: upper, lower: lower, retrain: retrain, full: full))
+        if timings {
+            linkage.timing = { step, seconds in
+                FileHandle.standardError.write(Data(String(format: "%8.1f s  %@\n", seconds, step).utf8))
+            }
+        }
+        let run = try linkage.run()
         if output.json { return try Console.printJSON(run) }
         Console.printTable(
             header: ["run", "mode", "model", "identities clustered", "pairs scored", "merges", "splits", "for review"],

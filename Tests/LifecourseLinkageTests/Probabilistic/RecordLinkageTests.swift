@@ -54,7 +54,7 @@ import Testing
         let recall = Double(truePositives) / 400
         #expect(precision >= 0.99 && recall >= 0.97, "precision \(precision), recall \(recall)")
         #expect(model.m[1][0] > model.u[1][0] * 50, "an equal birth date weighs much")
-        let clusters = RecordLinkage.clusters(rows: table.rows.count, pairs: pairs, threshold: 0.5)
+        let clusters = RecordLinkage.clusters(rows: table.count, pairs: pairs, threshold: 0.5)
         #expect(Set(clusters).count >= 790 && Set(clusters).count <= 810)
     }
 
@@ -71,8 +71,8 @@ import Testing
         var model = FellegiSunterModel(fields: fields)
         model.u = [[0.05, 0.05, 0.05, 0.85], [0.01, 0.01, 0.01, 0.97]]
         let trained = LinkageModel(fellegiSunter: model, termFrequencies: linkage.termFrequencies(), rows: rows.count)
-        let rare = trained.weight(levels: linkage.levels(50, 51), table.rows[50], table.rows[51])
-        let common = trained.weight(levels: linkage.levels(0, 52), table.rows[0], table.rows[52])
+        let rare = trained.scorer(table.columns).weight(50, 51)
+        let common = trained.scorer(table.columns).weight(0, 52)
         #expect(linkage.levels(50, 51)[0] == 0 && linkage.levels(0, 52)[0] == 0 && rare > common + 4)
     }
 
@@ -115,5 +115,25 @@ extension RecordLinkageTests {
             }
         }
         #expect(abs(log2(whole.prior) - log2(sampled.prior)) < 0.5)
+    }
+}
+
+extension RecordLinkageTests {
+    /// The scorer's weight is the model's: log2 of the prior odds, log2(m/u) per field, and on exact agreement of a
+    /// term-frequency field log2(u / tf) of the commoner value.
+    @Test func scoresAPairAsTheModelDefinesItsWeight() {
+        let (table, _) = Self.population()
+        let linkage = RecordLinkage(table: table, rules: [.init(fields: [0]), .init(fields: [1])])
+        let model = linkage.train().model
+        let scorer = model.scorer(table.columns)
+        for (a, b) in [(0, 1), (2, 3), (0, 2), (5, 700)] {
+            let levels = table.columns.levels(a, b)
+            var expected = model.fellegiSunter.weight(levels)
+            for (field, frequencies) in model.termFrequencies where levels[field] == 0 {
+                let shares = [a, b].map { frequencies[table.columns.term($0, field)!] ?? 0 }
+                expected += log2(model.fellegiSunter.u[field][0] / max(shares.max()!, 1 / Double(model.rows)))
+            }
+            #expect(abs(scorer.weight(a, b) - expected) < 1e-9, "pair \(a), \(b)")
+        }
     }
 }
