@@ -7,9 +7,11 @@ public import LifecourseStore
 /// blocking on the name's reading, on the birth date, on the card, and on the birth year with the postal code.
 public struct IdentityTable: Sendable {
     public static let fields: [FieldKind] = [.person, .date, .exact, .postcode, .exact]
-    /// The name's reading; the birth date; the card; the birth year with the postal code.
+    /// The name's reading (its training session leaves the sex out: a given name says it); the birth date; the
+    /// card (not training: a card without 枝番 is the family's); the birth year with the postal code.
     public static let rules: [RecordLinkage.BlockingRule] = [
-        .init(fields: [0]), .init(fields: [1]), .init(fields: [4]), .init(fields: [1, 3], prefixes: [1: 4]),
+        .init(fields: [0], trainingIgnores: [2]), .init(fields: [1]), .init(fields: [4], trains: false),
+        .init(fields: [1, 3], prefixes: [1: 4]),
     ]
 
     public var table: RecordLinkage.Table

@@ -30,14 +30,25 @@ public struct RecordLinkage: Sendable {
 
     /// Pairs are candidates when they agree on every field of at least one rule (kanji names by their folded form),
     /// or on its first characters where the rule says so (a birth date's year: `prefixes: [1: 4]`).
+    ///
+    /// Each rule's candidates also train the model (an EM session, see ``train(keepingCandidates:)``), which is
+    /// sound only where, among different persons, the other fields agree as often as between any two records.
+    /// `trainingIgnores` names fields that go with the blocked ones even between different persons (a given name
+    /// says the sex: namesakes agree on it far more often than random pairs, and EM took that agreement for
+    /// matching); `trains: false` keeps a rule for finding candidates only (a card without 枝番 is the whole
+    /// family's: parents and children share it, and their names share the surname).
     public struct BlockingRule: Sendable, Hashable {
         public var fields: [Int]
         /// Field index → how many characters of its blocking form count.
         public var prefixes: [Int: Int]
+        public var trainingIgnores: [Int]
+        public var trains: Bool
 
-        public init(fields: [Int], prefixes: [Int: Int] = [:]) {
+        public init(fields: [Int], prefixes: [Int: Int] = [:], trainingIgnores: [Int] = [], trains: Bool = true) {
             self.fields = fields
             self.prefixes = prefixes
+            self.trainingIgnores = trainingIgnores
+            self.trains = trains
         }
     }
 
@@ -130,9 +141,10 @@ public struct RecordLinkage: Sendable {
 
     /// Trains a model on the table; with `keepingCandidates`, also returns every candidate pair once.
     ///
-    /// u comes from random pairs. m comes from one EM session per blocking rule, over that rule's candidates with
-    /// the rule's own fields left out (its candidates agree on them whether they match or not, which would teach
-    /// EM that agreeing there is what matching is); each field's m is the mean over the sessions that estimated it
+    /// u comes from random pairs. m comes from one EM session per training blocking rule, over that rule's
+    /// candidates with the rule's own fields left out (its candidates agree on them whether they match or not, which
+    /// would teach EM that agreeing there is what matching is) and those it says go with them
+    /// (``BlockingRule/trainingIgnores``); each field's m is the mean over the sessions that estimated it
     /// (a field every rule blocks on keeps a prior m). λ, the chance that two random records match, is the largest
     /// number of matches a session expects among its candidates over all the pairs there are. A session counts
     /// level patterns as it compares, never holding the pairs, and compares at most ``trainingPairs`` of a rule's
@@ -146,12 +158,12 @@ public struct RecordLinkage: Sendable {
         var expectedMatches = 0.0
         var all = [(Int, Int)]()
         var seen = Set<UInt64>()
-        for rule in rules {
+        for rule in rules where rule.trains || keepingCandidates {
             let blocks = blocks(of: rule)
             let candidates = blocks.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
             guard candidates > 0 else { continue }
             let stride = keepingCandidates ? 1 : max(1, candidates / trainingPairs)
-            let ignoring = Set(rule.fields), mask = rule.fields.reduce(0 as UInt64) { $0 | 1 << UInt64($1) }
+            let ignoring = Set(rule.fields + rule.trainingIgnores), mask = ignoring.reduce(0 as UInt64) { $0 | 1 << UInt64($1) }
             var patterns = [UInt64: Double](), index = 0
             forEachCandidate(of: blocks) { a, b in
                 defer { index += 1 }
@@ -159,12 +171,13 @@ public struct RecordLinkage: Sendable {
                 patterns[table.columns.pattern(a, b, ignoring: mask), default: 0] += 1
                 if keepingCandidates, seen.insert(UInt64(a) << 32 | UInt64(b)).inserted { all.append((a, b)) }
             }
+            guard rule.trains else { continue }
             var session = model
             session.prior = 0.1
             session.estimateM(patterns: Dictionary(uniqueKeysWithValues: patterns.map { (table.columns.levels(pattern: $0), $1) }),
                               ignoring: ignoring)
             expectedMatches = max(expectedMatches, session.prior * Double(candidates))
-            for field in table.fields.indices where !rule.fields.contains(field) {
+            for field in table.fields.indices where !ignoring.contains(field) {
                 sessions[field] += 1
                 for level in sums[field].indices { sums[field][level] += session.m[field][level] }
             }

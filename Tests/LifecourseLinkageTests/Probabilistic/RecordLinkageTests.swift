@@ -137,3 +137,40 @@ extension RecordLinkageTests {
         }
     }
 }
+
+extension RecordLinkageTests {
+    /// Namesakes agree on their sex (a given name says it), so among a name block's candidates agreeing on sex says
+    /// nothing about matching: the name rule's session leaves the sex out, and then learns from the birth date and
+    /// the insurance card (kept by one match in three) that a match agrees on the birth date, with λ near the true
+    /// share of matching pairs.
+    @Test func aFieldThatGoesWithTheBlockedNameIsLeftOutOfItsSession() {
+        let surnames = ["タカハシ", "サトウ", "スズキ", "タナカ", "イトウ", "ワタナベ", "ヤマモト", "ナカムラ", "コバヤシ", "カトウ"]
+        let given = [("タロウ", "1"), ("イチロウ", "1"), ("ケンジ", "1"), ("マコト", "1"), ("ショウタ", "1"),
+                     ("ハナコ", "2"), ("ヨウコ", "2"), ("ミサキ", "2"), ("ユウコ", "2"), ("メグミ", "2")]
+        var state: UInt64 = 5
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var rows = [[String]]()
+        for person in 0..<3_000 {
+            let (name, sex) = given[random(given.count)]
+            let row = [surnames[random(surnames.count)] + " " + name,
+                       String(format: "19%02d-%02d-%02d", 30 + random(70), 1 + random(12), 1 + random(28)), sex,
+                       String(format: "%03d%04d", 100 + random(800), random(10_000))]
+            rows.append(row)
+            guard person < 300 else { continue }
+            let moved = random(10) < 7 ? String(format: "%03d%04d", 100 + random(800), random(10_000)) : row[3]
+            rows.append([row[0].replacingOccurrences(of: " ", with: ""), row[1], row[2], moved])
+        }
+        let fields: [FieldKind] = [.kana, .date, .exact, .exact]
+        let table = RecordLinkage.Table(fields: fields, rows: rows.map { zip(fields, $0).map { $0.prepare($1) } })
+        let model = RecordLinkage(table: table, rules: [.init(fields: [0], trainingIgnores: [2]), .init(fields: [1])])
+            .train().model.fellegiSunter
+        #expect(model.m[1][0] > 0.8, "a match agrees on the birth date: \(model.m[1])")
+        let truePrior = 300 / (Double(rows.count) * Double(rows.count - 1) / 2)
+        #expect(model.prior > truePrior / 3 && model.prior < truePrior * 3, "λ \(model.prior), true \(truePrior)")
+        let naive = RecordLinkage(table: table, rules: [.init(fields: [0]), .init(fields: [1])]).train().model.fellegiSunter
+        #expect(naive.prior > truePrior * 3 || naive.m[1][0] < 0.8, "with the sex in the name's session, EM goes wrong")
+    }
+}
