@@ -21,7 +21,10 @@ struct AnonymizeCSVCommand: ParsableCommand {
     @Option(help: "The field separator (one ASCII character, e.g. ';' for ARX's files).")
     var delimiter: String = ","
 
-    @Option(name: .customLong("qi"), help: ArgumentHelp("A quasi-identifier and its hierarchy.", valueName: "column=hierarchy.csv"))
+    @Option(name: .customLong("qi"), help: ArgumentHelp(
+        "A quasi-identifier and its hierarchy: an ARX hierarchy file, or a built-in one — @age, @age:TOP (top code), "
+            + "@date, @region, @icd10, @yj, @interval:WIDTH.",
+        valueName: "column=hierarchy.csv|@kind"))
     var quasiIdentifiers: [String] = []
 
     @Option(help: "The sensitive attribute (for l-diversity and t-closeness).")
@@ -79,8 +82,14 @@ struct AnonymizeCSVCommand: ParsableCommand {
         for entry in quasiIdentifiers {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw UserError("--qi \(entry): write it as column=hierarchy.csv") }
-            _ = try csv.column(parts[0], option: "--qi")
-            hierarchies.append(try Hierarchy.load(contentsOf: URL(fileURLWithPath: parts[1]), attribute: parts[0]))
+            let column = try csv.column(parts[0], option: "--qi")
+            if parts[1].hasPrefix("@") {
+                hierarchies.append(try BuiltInHierarchy(name: String(parts[1].dropFirst()))
+                    .hierarchy(attribute: parts[0], values: csv.rows.map { $0.fields[column] }, source: input,
+                               lines: csv.rows.map(\.line)))
+            } else {
+                hierarchies.append(try Hierarchy.load(contentsOf: URL(fileURLWithPath: parts[1]), attribute: parts[0]))
+            }
         }
         if let sensitive { _ = try csv.column(sensitive, option: "--sensitive") }
         let rows = csv.rows.map(\.fields)

@@ -43,3 +43,31 @@ import Testing
         #expect(try run([]).contains("--qi"))
     }
 }
+
+extension AnonymizeCSVCommandTests {
+    @Test func takesBuiltInHierarchies() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let lifecourse = try CommandRunner()
+        let input = directory.file("in.csv"), report = directory.file("r.json")
+        var text = "age,municipality,diagnosis\n"
+        for index in 0..<200 {
+            text += "\(20 + index % 70),\(["131016", "131024", "271004", "011002"][index % 4]),\(["E11.9", "E119", "I10", "J45.0"][index % 4])\n"
+        }
+        try Data(text.utf8).write(to: input)
+        let result = try lifecourse.run(["anonymize-csv", input.path, "--qi", "age=@age", "--qi", "municipality=@region",
+                                         "--qi", "diagnosis=@icd10", "--k", "5", "--output", directory.file("o.csv").path,
+                                         "--report", report.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = try String(contentsOf: directory.file("o.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        var classes = [Substring: Int]()
+        for line in lines where !line.contains("*,*,*") { classes[line, default: 0] += 1 }
+        #expect(!classes.isEmpty && classes.values.allSatisfy { $0 >= 5 }, "every class of the output holds 5 rows")
+        try Data("age\n40\nforty\n".utf8).write(to: input)
+        let refused = try lifecourse.run(["anonymize-csv", input.path, "--qi", "age=@age", "--k", "2", "--output",
+                                          directory.file("o.csv").path, "--report", report.path])
+        #expect(refused.standardError.contains("in.csv, line 3: 'forty' of age is not an age"))
+        #expect(try lifecourse.run(["anonymize-csv", input.path, "--qi", "age=@zip", "--output", directory.file("o.csv").path,
+                                    "--report", report.path]).standardError.contains("not a built-in hierarchy"))
+    }
+}

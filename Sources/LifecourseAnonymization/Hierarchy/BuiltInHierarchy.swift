@@ -1,0 +1,172 @@
+/// Hierarchies the platform's data needs again and again, built for the values a column holds, so that a release
+/// or `anonymize-csv --qi COLUMN=@KIND` needs no hand-written CSV:
+///
+/// - `age`: years → 5-year bands → 10-year → 20-year → `*`, bands ending in a top code (`90+`);
+/// - `date`: `YYYY-MM-DD` (or `YYYYMMDD`) → month → quarter → year → `*`;
+/// - `region`: municipality code (全国地方公共団体コード, 5 digits or 6 with the check digit) → prefecture → region
+///   block (北海道, 東北, 関東, 中部, 近畿, 中国, 四国, 九州・沖縄) → `*`;
+/// - `icd10`: code (`E11.9`, `E119`) → 3 characters → chapter (I–XXII) → `*`;
+/// - `yj`: YJ code (12 characters) → ingredient (7) → 薬効分類 (4 digits) → 3 digits → `*`;
+/// - `interval(width)`: numbers → intervals of `width`, twice and four times as wide → `*`.
+///
+/// An empty value stays empty up to `*` (a missing value is its own group). A value the kind cannot read is
+/// refused with the row it came from.
+public enum BuiltInHierarchy: Sendable, Hashable {
+    case age(topCode: Int)
+    case date
+    case region
+    case icd10
+    case yj
+    case interval(width: Double)
+
+    /// The kind a `--qi` value names after `@`: `age`, `age:85` (top code), `date`, `region`, `icd10`, `yj`,
+    /// `interval:WIDTH`.
+    public init(name: String) throws(AnonymizationError) {
+        let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
+        switch (parts.first ?? "", parts.count > 1 ? parts[1] : nil) {
+        case ("age", nil): self = .age(topCode: 90)
+        case ("age", let code?):
+            guard let top = Int(code), top > 0 else { throw .invalid("@age:\(code): the top code must be a whole number of years") }
+            self = .age(topCode: top)
+        case ("date", nil): self = .date
+        case ("region", nil): self = .region
+        case ("icd10", nil): self = .icd10
+        case ("yj", nil): self = .yj
+        case ("interval", let width?):
+            guard let value = Double(width), value > 0 else { throw .invalid("@interval:\(width): the width must be a positive number") }
+            self = .interval(width: value)
+        default:
+            throw .invalid("@\(name) is not a built-in hierarchy; use @age, @age:TOP, @date, @region, @icd10, @yj or @interval:WIDTH")
+        }
+    }
+
+    /// The hierarchy of these values, in the order of their rows. A value the kind cannot read is refused with its
+    /// row, or with `source` and its line when `lines` gives each row's line.
+    public func hierarchy(attribute: String, values: [String], source: String? = nil,
+                          lines: [Int]? = nil) throws(AnonymizationError) -> Hierarchy {
+        var rows = [[String]](), seen = Set<String>()
+        for (index, value) in values.enumerated() where seen.insert(value).inserted {
+            if value.isEmpty {
+                rows.append(Array(repeating: "", count: height - 1) + ["*"])
+                continue
+            }
+            guard let levels = generalizations(of: value) else {
+                let place = lines.map { "\(source ?? "input"), line \($0[index])" } ?? "row \(index + 1)"
+                throw .invalid("\(place): '\(value)' of \(attribute) is not \(expected); correct it or use another hierarchy")
+            }
+            rows.append([value] + levels + ["*"])
+        }
+        if rows.isEmpty { rows.append(Array(repeating: "", count: height - 1) + ["*"]) }
+        return try Hierarchy(attribute: attribute, rows: rows, source: "@\(self)")
+    }
+
+    /// The number of levels, the original and `*` included.
+    var height: Int {
+        switch self {
+        case .age, .yj: 5
+        case .date: 5
+        case .region, .icd10: 4
+        case .interval: 5
+        }
+    }
+
+    private var expected: String {
+        switch self {
+        case .age: "an age in whole years"
+        case .date: "a date (YYYY-MM-DD or YYYYMMDD)"
+        case .region: "a municipality code of 5 or 6 digits"
+        case .icd10: "an ICD-10 code (a letter and two digits, then more)"
+        case .yj: "a YJ code of 12 characters"
+        case .interval: "a number"
+        }
+    }
+
+    /// The levels between the value and `*`, nil when the value is not of the kind.
+    private func generalizations(of value: String) -> [String]? {
+        switch self {
+        case .age(let top):
+            guard let age = Int(value), age >= 0 else { return nil }
+            return [5, 10, 20].map { width in Self.band(age, width: width, top: top) }
+        case .date:
+            let digits = value.filter { $0 != "-" && $0 != "/" }
+            guard digits.count == 8, digits.allSatisfy(\.isASCII), let month = Int(digits.dropFirst(4).prefix(2)),
+                  (1...12).contains(month), Int(digits) != nil else { return nil }
+            let year = String(digits.prefix(4))
+            return ["\(year)-\(digits.dropFirst(4).prefix(2))", "\(year)-Q\((month - 1) / 3 + 1)", year]
+        case .region:
+            guard (5...6).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let prefecture = Int(value.prefix(2)), let block = Self.regionBlock(prefecture) else { return nil }
+            return [String(value.prefix(2)), block]
+        case .icd10:
+            let code = value.uppercased().filter { $0 != "." }
+            guard code.count >= 3, let letter = code.first, letter.isASCII, letter.isLetter,
+                  code.dropFirst().prefix(2).allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let chapter = Self.icd10Chapter(String(code.prefix(3))) else { return nil }
+            return [String(code.prefix(3)), chapter]
+        case .yj:
+            guard value.count == 12, value.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }),
+                  value.prefix(4).allSatisfy(\.isNumber) else { return nil }
+            return [String(value.prefix(7)), String(value.prefix(4)), String(value.prefix(3))]
+        case .interval(let width):
+            guard let number = Double(value), number.isFinite else { return nil }
+            return [1.0, 2, 4].map { Self.interval(number, width: width * $0) }
+        }
+    }
+
+    /// `[low-high]` of the band of `width` years holding `age`, or `TOP+` from the top code on.
+    static func band(_ age: Int, width: Int, top: Int) -> String {
+        if age >= top { return "\(top)+" }
+        let low = age / width * width
+        return "\(low)-\(min(low + width, top) - 1)"
+    }
+
+    /// `[low, high)` of the interval of `width` holding `number`.
+    static func interval(_ number: Double, width: Double) -> String {
+        let low = (number / width).rounded(.down) * width
+        func text(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
+        return "[\(text(low)), \(text(low + width)))"
+    }
+
+    /// The region block (地方区分) of a prefecture code (JIS X 0401).
+    static func regionBlock(_ prefecture: Int) -> String? {
+        switch prefecture {
+        case 1: "北海道"
+        case 2...7: "東北"
+        case 8...14: "関東"
+        case 15...23: "中部"
+        case 24...30: "近畿"
+        case 31...35: "中国"
+        case 36...39: "四国"
+        case 40...47: "九州・沖縄"
+        default: nil
+        }
+    }
+
+    /// The chapter (I–XXII) of a 3-character ICD-10 category.
+    static func icd10Chapter(_ category: String) -> String? {
+        let chapters: [(String, String, String)] = [
+            ("A00", "B99", "I"), ("C00", "D48", "II"), ("D50", "D89", "III"), ("E00", "E90", "IV"), ("F00", "F99", "V"),
+            ("G00", "G99", "VI"), ("H00", "H59", "VII"), ("H60", "H95", "VIII"), ("I00", "I99", "IX"),
+            ("J00", "J99", "X"), ("K00", "K93", "XI"), ("L00", "L99", "XII"), ("M00", "M99", "XIII"),
+            ("N00", "N99", "XIV"), ("O00", "O99", "XV"), ("P00", "P96", "XVI"), ("Q00", "Q99", "XVII"),
+            ("R00", "R99", "XVIII"), ("S00", "T98", "XIX"), ("V01", "Y98", "XX"), ("Z00", "Z99", "XXI"),
+            ("U00", "U99", "XXII"),
+        ]
+        return chapters.first { $0.0 <= category && category <= $0.1 }.map { "Chapter \($0.2)" }
+    }
+}
+
+extension BuiltInHierarchy: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .age(let top): "age:\(top)"
+        case .date: "date"
+        case .region: "region"
+        case .icd10: "icd10"
+        case .yj: "yj"
+        case .interval(let width): "interval:\(width)"
+        }
+    }
+}
