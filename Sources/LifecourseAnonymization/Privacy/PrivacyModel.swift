@@ -14,6 +14,13 @@ public protocol PrivacyModel: Sendable, CustomStringConvertible {
     /// Whether a class is acceptable: its size and, for models on a sensitive attribute, how many of its records
     /// hold each sensitive value; `overall` is each sensitive value's share of the whole table.
     func accepts(size: Int, sensitive: [Int32: Int], overall: [Double]) -> Bool
+    /// Whether the release as a whole is acceptable once the classes a model refused are suppressed (for models
+    /// on the whole table, such as an average risk; true for the others).
+    func acceptsTable(keptClasses: Int, keptRecords: Int) -> Bool
+}
+
+extension PrivacyModel {
+    public func acceptsTable(keptClasses: Int, keptRecords: Int) -> Bool { true }
 }
 
 /// Every class holds at least k records.

@@ -64,7 +64,10 @@ public struct Anonymizer: Sendable {
                 suppressedRecords += size
             }
         }
-        let isAnonymous = suppressedRecords <= maximumSuppressed
+        let keptClasses = suppressed.count - suppressed.filter { $0 }.count
+        let isAnonymous = suppressedRecords <= maximumSuppressed && models.allSatisfy {
+            $0.acceptsTable(keptClasses: keptClasses, keptRecords: table.records - suppressedRecords)
+        }
         let loss = metric.value(classes.levels, classes: classes, suppressed: suppressed,
                                 suppressedRecords: suppressedRecords, table: table)
         return Outcome(levels: classes.levels, classes: classes, suppressed: suppressed,

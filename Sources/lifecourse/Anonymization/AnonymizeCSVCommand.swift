@@ -42,8 +42,18 @@ struct AnonymizeCSVCommand: ParsableCommand {
     @Option(help: "c of recursive (c,l)-diversity.")
     var c: Double = 2
 
-    @Option(help: "t of t-closeness (equal distance).")
+    @Option(help: "t of t-closeness (equal distance, or hierarchical with --t-hierarchy).")
     var t: Double?
+
+    @Option(help: ArgumentHelp("The sensitive attribute's hierarchy, for t-closeness with the hierarchical distance.",
+                               valueName: "hierarchy.csv|@kind"))
+    var tHierarchy: String?
+
+    @Option(help: "The highest re-identification risk a record may keep (one over its class's size).")
+    var maxRisk: Double?
+
+    @Option(help: "The highest average re-identification risk of the released records.")
+    var averageRisk: Double?
 
     @Option(help: "The share of records that may be suppressed.")
     var suppressionLimit: Double = 0
@@ -70,9 +80,21 @@ struct AnonymizeCSVCommand: ParsableCommand {
         guard ["distinct", "entropy", "recursive"].contains(lVariant) else {
             throw ValidationError("--l-variant must be distinct, entropy or recursive")
         }
+        for (name, risk) in [("--max-risk", maxRisk), ("--average-risk", averageRisk)] {
+            if let risk, !(risk > 0 && risk <= 1) { throw ValidationError("\(name) is a probability above 0 and at most 1") }
+        }
+        if tHierarchy != nil && t == nil { throw ValidationError("--t-hierarchy goes with --t") }
         if (l != nil || t != nil) && sensitive == nil {
             throw ValidationError("--l and --t need --sensitive COLUMN")
         }
+    }
+
+    /// A column's hierarchy: an ARX file, or `@kind` built for the column's values.
+    private func hierarchy(_ spec: String, of name: String, in csv: CSVInput, option: String) throws -> Hierarchy {
+        let column = try csv.column(name, option: option)
+        guard spec.hasPrefix("@") else { return try Hierarchy.load(contentsOf: URL(fileURLWithPath: spec), attribute: name) }
+        return try BuiltInHierarchy(name: String(spec.dropFirst()))
+            .hierarchy(attribute: name, values: csv.rows.map { $0.fields[column] }, source: input, lines: csv.rows.map(\.line))
     }
 
     func run() throws {
@@ -82,14 +104,7 @@ struct AnonymizeCSVCommand: ParsableCommand {
         for entry in quasiIdentifiers {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw UserError("--qi \(entry): write it as column=hierarchy.csv") }
-            let column = try csv.column(parts[0], option: "--qi")
-            if parts[1].hasPrefix("@") {
-                hierarchies.append(try BuiltInHierarchy(name: String(parts[1].dropFirst()))
-                    .hierarchy(attribute: parts[0], values: csv.rows.map { $0.fields[column] }, source: input,
-                               lines: csv.rows.map(\.line)))
-            } else {
-                hierarchies.append(try Hierarchy.load(contentsOf: URL(fileURLWithPath: parts[1]), attribute: parts[0]))
-            }
+            hierarchies.append(try hierarchy(parts[1], of: parts[0], in: csv, option: "--qi"))
         }
         if let sensitive { _ = try csv.column(sensitive, option: "--sensitive") }
         let rows = csv.rows.map(\.fields)
@@ -102,7 +117,14 @@ struct AnonymizeCSVCommand: ParsableCommand {
             default: models.append(DistinctLDiversity(l: Int(l)))
             }
         }
-        if let t { models.append(EqualDistanceTCloseness(t: t)) }
+        if let t, let tHierarchy, let sensitive {
+            let hierarchy = try hierarchy(tHierarchy, of: sensitive, in: csv, option: "--sensitive")
+            models.append(try HierarchicalTCloseness(t: t, hierarchy: hierarchy, values: table.sensitiveValues))
+        } else if let t {
+            models.append(EqualDistanceTCloseness(t: t))
+        }
+        if let maxRisk { models.append(MaximumRisk(threshold: maxRisk)) }
+        if let averageRisk { models.append(AverageRisk(threshold: averageRisk)) }
         let anonymizer = Anonymizer(table: table, models: models, suppressionLimit: suppressionLimit,
                                     metric: UtilityMetric(rawValue: metric)!)
         let result = anonymizer.run()

@@ -62,6 +62,8 @@ extension AnonymizerTests {
             let choices: [[any PrivacyModel]] = [
                 [KAnonymity(k: k)], [KAnonymity(k: k), DistinctLDiversity(l: 2)], [EntropyLDiversity(l: 1.5)], [EntropyLDiversity(l: 1.9)],
                 [RecursiveCLDiversity(c: 3, l: 2)], [RecursiveCLDiversity(c: 1.5, l: 2)], [EqualDistanceTCloseness(t: 0.15)], [KAnonymity(k: k), EqualDistanceTCloseness(t: 0.3)],
+                [try HierarchicalTCloseness(t: 0.2, hierarchy: HierarchicalTClosenessTests.diseases, values: table.sensitiveValues)],
+                [AverageRisk(threshold: 0.15)], [KAnonymity(k: k), AverageRisk(threshold: 0.08)], [MaximumRisk(threshold: 0.34)],
             ]
             let models = choices[Int(random.next() % UInt64(choices.count))]
             let limit = [0.0, 0.02, 0.1, 0.3][Int(random.next() % 4)]

@@ -71,3 +71,26 @@ extension AnonymizeCSVCommandTests {
                                     "--report", report.path]).standardError.contains("not a built-in hierarchy"))
     }
 }
+
+extension AnonymizeCSVCommandTests {
+    @Test func takesHierarchicalTClosenessAndRiskThresholds() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let lifecourse = try CommandRunner()
+        let adult = Fixtures.adult.path
+        let report = directory.file("report.json").path
+        let result = try lifecourse.run(["anonymize-csv", adult + "/adult.csv", "--delimiter", ";"]
+            + ["sex", "age", "race", "marital-status"].flatMap { ["--qi", "\($0)=\(adult)/adult_hierarchy_\($0).csv"] }
+            + ["--sensitive", "occupation", "--t", "0.2", "--t-hierarchy", "\(adult)/adult_hierarchy_occupation.csv",
+               "--average-risk", "0.05", "--max-risk", "0.2", "--suppression-limit", "0.04",
+               "--output", directory.file("o.csv").path, "--report", report])
+        #expect(result.status == 0, "\(result.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        #expect((json["smallestClass"] as? Int ?? 0) >= 5)
+        let after = try #require(json["riskAfter"] as? [String: Any])
+        #expect((after["highest"] as? Double ?? 1) <= 0.2 && (after["average"] as? Double ?? 1) <= 0.05, "\(after)")
+        #expect(try lifecourse.run(["anonymize-csv", adult + "/adult.csv", "--delimiter", ";", "--qi", "sex=@age",
+                                    "--output", directory.file("o.csv").path, "--report", report]).standardError
+            .contains("line 2: 'Male' of sex is not an age"))
+    }
+}
