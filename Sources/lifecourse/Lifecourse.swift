@@ -16,7 +16,7 @@ struct Lifecourse: ParsableCommand {
             IngestCommand.self, ReceiptsCommand.self, QuarantineCommand.self, PersonsCommand.self,
             DemoCommand.self, SummaryCommand.self, SynthCommand.self, MastersCommand.self, LinkCSVCommand.self,
             LinkEvalCommand.self, LinkCommand.self, ReviewCommand.self, MergeCommand.self, SplitCommand.self,
-            IdentitiesCommand.self, AuditCommand.self, AnonymizeCSVCommand.self,
+            IdentitiesCommand.self, AuditCommand.self, AnonymizeCSVCommand.self, ReleaseCommand.self,
         ]
     )
 }

@@ -1,10 +1,12 @@
 /// Hierarchies the platform's data needs again and again, built for the values a column holds, so that a release
 /// or `anonymize-csv --qi COLUMN=@KIND` needs no hand-written CSV:
 ///
-/// - `age`: years → 5-year bands → 10-year → 20-year → `*`, bands ending in a top code (`90+`);
+/// - `age`: years → 5-year bands → 10-year → 20-year → `*`, bands ending in a top code (`90+`, which may also be
+///   the value itself once top-coded);
 /// - `date`: `YYYY-MM-DD` (or `YYYYMMDD`) → month → quarter → year → `*`;
 /// - `region`: municipality code (全国地方公共団体コード, 5 digits or 6 with the check digit) → prefecture → region
-///   block (北海道, 東北, 関東, 中部, 近畿, 中国, 四国, 九州・沖縄) → `*`;
+///   block (北海道, 東北, 関東, 中部, 近畿, 中国, 四国, 九州・沖縄) → `*`; `prefecture`: the same from the prefecture
+///   code (2 digits);
 /// - `icd10`: code (`E11.9`, `E119`) → 3 characters → chapter (I–XXII) → `*`;
 /// - `yj`: YJ code (12 characters) → ingredient (7) → 薬効分類 (4 digits) → 3 digits → `*`;
 /// - `interval(width)`: numbers → intervals of `width`, twice and four times as wide → `*`.
@@ -15,6 +17,7 @@ public enum BuiltInHierarchy: Sendable, Hashable {
     case age(topCode: Int)
     case date
     case region
+    case prefecture
     case icd10
     case yj
     case interval(width: Double)
@@ -30,13 +33,14 @@ public enum BuiltInHierarchy: Sendable, Hashable {
             self = .age(topCode: top)
         case ("date", nil): self = .date
         case ("region", nil): self = .region
+        case ("prefecture", nil): self = .prefecture
         case ("icd10", nil): self = .icd10
         case ("yj", nil): self = .yj
         case ("interval", let width?):
             guard let value = Double(width), value > 0 else { throw .invalid("@interval:\(width): the width must be a positive number") }
             self = .interval(width: value)
         default:
-            throw .invalid("@\(name) is not a built-in hierarchy; use @age, @age:TOP, @date, @region, @icd10, @yj or @interval:WIDTH")
+            throw .invalid("@\(name) is not a built-in hierarchy; use @age, @age:TOP, @date, @region, @prefecture, @icd10, @yj or @interval:WIDTH")
         }
     }
 
@@ -66,6 +70,7 @@ public enum BuiltInHierarchy: Sendable, Hashable {
         case .age, .yj: 5
         case .date: 5
         case .region, .icd10: 4
+        case .prefecture: 3
         case .interval: 5
         }
     }
@@ -75,6 +80,7 @@ public enum BuiltInHierarchy: Sendable, Hashable {
         case .age: "an age in whole years"
         case .date: "a date (YYYY-MM-DD or YYYYMMDD)"
         case .region: "a municipality code of 5 or 6 digits"
+        case .prefecture: "a prefecture code of 2 digits (01–47)"
         case .icd10: "an ICD-10 code (a letter and two digits, then more)"
         case .yj: "a YJ code of 12 characters"
         case .interval: "a number"
@@ -85,6 +91,7 @@ public enum BuiltInHierarchy: Sendable, Hashable {
     private func generalizations(of value: String) -> [String]? {
         switch self {
         case .age(let top):
+            if value == "\(top)+" { return Array(repeating: value, count: 3) }
             guard let age = Int(value), age >= 0 else { return nil }
             return [5, 10, 20].map { width in Self.band(age, width: width, top: top) }
         case .date:
@@ -97,6 +104,9 @@ public enum BuiltInHierarchy: Sendable, Hashable {
             guard (5...6).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }),
                   let prefecture = Int(value.prefix(2)), let block = Self.regionBlock(prefecture) else { return nil }
             return [String(value.prefix(2)), block]
+        case .prefecture:
+            guard value.count == 2, let code = Int(value), let block = Self.regionBlock(code) else { return nil }
+            return [block]
         case .icd10:
             let code = value.uppercased().filter { $0 != "." }
             guard code.count >= 3, let letter = code.first, letter.isASCII, letter.isLetter,
@@ -164,6 +174,7 @@ extension BuiltInHierarchy: CustomStringConvertible {
         case .age(let top): "age:\(top)"
         case .date: "date"
         case .region: "region"
+        case .prefecture: "prefecture"
         case .icd10: "icd10"
         case .yj: "yj"
         case .interval(let width): "interval:\(width)"

@@ -123,21 +123,34 @@ public struct Anonymizer: Sendable {
     /// `*`; other columns as they were.
     public func apply(_ outcome: Outcome, header: [String], rows: [[String]]) -> [[String]] {
         let columns = table.attributes.map { header.firstIndex(of: $0)! }
+        var rows = rows
+        forEachRecord(of: outcome) { record, key, isSuppressed in
+            for (attribute, column) in columns.enumerated() {
+                rows[record][column] = isSuppressed ? "*" : table.names[attribute][outcome.levels[attribute]][Int(key[attribute])]
+            }
+        }
+        return rows
+    }
+
+    /// Per record, whether `outcome` suppresses it.
+    public func suppressedRecords(_ outcome: Outcome) -> [Bool] {
+        var suppressed = [Bool](repeating: false, count: table.records)
+        forEachRecord(of: outcome) { record, _, isSuppressed in suppressed[record] = isSuppressed }
+        return suppressed
+    }
+
+    /// Calls `body` with each record, its generalized key and whether its class is suppressed.
+    private func forEachRecord(of outcome: Outcome, _ body: (Int, [Int32], Bool) -> Void) {
         let width = table.attributes.count
         var classOf = [TupleKey: Int]()
         for member in 0..<outcome.classes.count { classOf[TupleKey(Array(outcome.classes.key(member)))] = member }
-        return rows.enumerated().map { record, row in
-            var row = row
-            var key = [Int32](repeating: 0, count: width)
+        var key = [Int32](repeating: 0, count: width)
+        for record in 0..<table.records {
             for attribute in 0..<width {
                 let code = table.codes[record * width + attribute]
                 key[attribute] = table.generalize[attribute][outcome.levels[attribute]][Int(code)]
             }
-            let isSuppressed = classOf[TupleKey(key)].map { outcome.suppressed[$0] } ?? true
-            for (attribute, column) in columns.enumerated() {
-                row[column] = isSuppressed ? "*" : table.names[attribute][outcome.levels[attribute]][Int(key[attribute])]
-            }
-            return row
+            body(record, key, classOf[TupleKey(key)].map { outcome.suppressed[$0] } ?? true)
         }
     }
 }

@@ -8,6 +8,9 @@ public enum FileDigest {
         try read(path: path, chunkSize: chunkSize).sha256
     }
 
+    /// The SHA-256 of bytes in memory.
+    public static func sha256(_ data: Data) -> Data { Data(SHA256.hash(data: data)) }
+
     /// The SHA-256 and the size in bytes of a file, from one reading.
     /// - Throws: the file system's error when the file cannot be read.
     public static func read(path: String, chunkSize: Int = 1 << 20) throws -> (sha256: Data, size: Int) {

@@ -67,6 +67,9 @@ enum Migrations {
         migrator.registerMigration("v12-linkage") { db in
             try db.execute(sql: SchemaV12.linkage)
         }
+        migrator.registerMigration("v13-provision") { db in
+            try db.execute(sql: SchemaV13.provision)
+        }
         return migrator
     }
 }

@@ -194,12 +194,12 @@ public final class SQLiteStore: Sendable {
 }
 
 /// Timestamps as the store writes them: UTC, ISO 8601 with milliseconds.
-enum Timestamp {
-    static func now() -> String { text(Date()) }
+public enum Timestamp {
+    public static func now() -> String { text(Date()) }
 
     /// `2026-11-27T00:56:05.754Z`, as Foundation's ISO 8601 style writes it, without building a formatter each
     /// time (an ingest stamps every file's receipt).
-    static func text(_ date: Date) -> String {
+    public static func text(_ date: Date) -> String {
         let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
         let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
         let ofDay = milliseconds - days * 86_400_000

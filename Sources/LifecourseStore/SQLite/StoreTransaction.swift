@@ -59,7 +59,7 @@ public struct StoreReader {
 extension Sequence<UInt8> {
     /// Lower-case hexadecimal, two digits a byte (used for every row's encryption context, so without
     /// `String(format:)`, which costs a formatter per byte).
-    var hex: String {
+    public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(underestimatedCount * 2)

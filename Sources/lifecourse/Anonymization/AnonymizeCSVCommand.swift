@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LifecourseCore
 import LifecourseAnonymization
 
 /// `anonymize-csv`: the anonymization engine on any CSV, so that it can be compared with other tools.
@@ -133,9 +134,9 @@ struct AnonymizeCSVCommand: ParsableCommand {
                 + "\(suppressionLimit * 100)% of the records suppressed: allow more suppression or lower the requirements")
         }
         let anonymized = anonymizer.apply(best, header: csv.header, rows: rows)
-        let separator = delimiter
-        var text = csv.header.map(CSVInput.field).joined(separator: separator) + "\n"
-        for row in anonymized { text += row.map(CSVInput.field).joined(separator: separator) + "\n" }
+        let separator = Character(delimiter)
+        var text = CSVField.line(csv.header, delimiter: separator)
+        for row in anonymized { text += CSVField.line(row, delimiter: separator) }
         try Data(text.utf8).write(to: URL(fileURLWithPath: output))
         let summary = AnonymizationReport(
             transformation: Dictionary(uniqueKeysWithValues: zip(table.attributes, best.levels)),

@@ -1,4 +1,5 @@
 import Foundation
+import LifecourseCore
 import LifecourseFormats
 
 /// A CSV file read whole for `link-csv` and `anonymize-csv`: RFC 4180, UTF-8, a header row naming the columns, every row as wide as
@@ -49,8 +50,5 @@ struct CSVInput {
     }
 
     /// A value as a CSV field (quoted when it holds a comma, a quote or a line break).
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ value: String) -> String { CSVField.quote(value) }
 }

@@ -12,6 +12,7 @@ import Testing
         #expect(try Self.levels(.age(topCode: 90), "87") == ["87", "85-89", "80-89", "80-89", "*"])
         #expect(try Self.levels(.age(topCode: 90), "96") == ["96", "90+", "90+", "90+", "*"])
         #expect(try Self.levels(.age(topCode: 85), "83") == ["83", "80-84", "80-84", "80-84", "*"])
+        #expect(try Self.levels(.age(topCode: 90), "90+", among: ["96"]) == ["90+", "90+", "90+", "90+", "*"])
     }
 
     @Test func generalizesDatesToMonthQuarterAndYear() throws {
@@ -24,6 +25,7 @@ import Testing
         #expect(try Self.levels(.region, "01100") == ["01100", "01", "北海道", "*"])
         #expect(try Self.levels(.region, "472018") == ["472018", "47", "九州・沖縄", "*"])
         #expect(try Self.levels(.region, "271004") == ["271004", "27", "近畿", "*"])
+        #expect(try Self.levels(.prefecture, "13") == ["13", "関東", "*"])
     }
 
     @Test func generalizesICD10ToCategoryAndChapter() throws {
