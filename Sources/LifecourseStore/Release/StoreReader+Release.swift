@@ -149,23 +149,38 @@ extension StoreReader {
     /// value as empty text).
     public func releaseRows(_ table: ReleaseTable, persons: [ResearchID], from: String?, to: String?) throws -> [ReleaseRow] {
         var rows = [ReleaseRow]()
-        for chunk in stride(from: 0, to: persons.count, by: 500).map({ persons[$0..<min($0 + 500, persons.count)] }) {
+        var start = 0
+        while start < persons.count {
+            let chunk = persons[start..<min(start + 500, persons.count)]
+            start += chunk.count
             var arguments = StatementArguments(chunk.map(\.rawValue))
-            var sql = table.select + " WHERE t.person_id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))"
-            if let from { sql += " AND \(table.dateColumn) >= ?"; arguments += [from] }
-            if let to { sql += " AND \(table.dateColumn) <= ?"; arguments += [to] }
+            var sql = table.select + " WHERE t.person_id IN (" + Array(repeating: "?", count: chunk.count).joined(separator: ", ") + ")"
+            if let from {
+                sql += " AND \(table.dateColumn) >= ?"
+                arguments += [from]
+            }
+            if let to {
+                sql += " AND \(table.dateColumn) <= ?"
+                arguments += [to]
+            }
             sql += " ORDER BY t.person_id, date"
             for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
                 var values = [String: String]()
-                for field in table.fields {
-                    let value = row[field] as DatabaseValue
-                    values[field] = value.isNull ? "" : (String.fromDatabaseValue(value) ?? Double.fromDatabaseValue(value).map {
-                        $0 == $0.rounded() ? String(Int($0)) : String($0)
-                    } ?? "")
-                }
+                for field in table.fields { values[field] = Self.text(row[field]) }
                 rows.append(ReleaseRow(person: try ResearchID(rawValue: row[0]), date: row["date"], values: values))
             }
         }
         return rows
+    }
+
+    /// A column's value as text: numbers without a needless `.0`, NULL as empty text.
+    private static func text(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return ""
+        case .int64(let number): return String(number)
+        case .double(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .string(let text): return text
+        case .blob: return ""
+        }
     }
 }
