@@ -43,12 +43,14 @@ public struct EquivalenceClasses: Sendable {
     /// is generalized and merged with the others that become equal — never the records again.
     func generalized(to target: [Int], in table: EncodedTable) -> EquivalenceClasses {
         let width = levels.count
-        // Per attribute, each code at the current level → its code at the target level.
-        let maps: [[Int32]] = (0..<width).map { attribute in
+        // Per attribute, each code at the current level → its code at the target level, all in one array.
+        var maps = [Int32](), offsets = [Int]()
+        for attribute in 0..<width {
             let from = table.generalize[attribute][levels[attribute]], to = table.generalize[attribute][target[attribute]]
+            offsets.append(maps.count)
             var map = [Int32](repeating: 0, count: table.names[attribute][levels[attribute]].count)
             for (original, code) in from.enumerated() { map[Int(code)] = to[original] }
-            return map
+            maps += map
         }
         var newKeys = [Int32](), newSizes = [Int](), newSensitive = [[Int32: Int]]()
         var key = [Int32](repeating: 0, count: width)
@@ -62,21 +64,26 @@ public struct EquivalenceClasses: Sendable {
             if overflow { fits = false; break }
             product = next
         }
-        var packedIndex = [UInt64: Int](), tupleIndex = [TupleKey: Int]()
-        if fits { packedIndex.reserveCapacity(sizes.count) }
+        var packedIndex = PackedKeyIndex(), tupleIndex = [TupleKey: Int]()
         for member in sizes.indices {
             var packed: UInt64 = 0
             for attribute in 0..<width {
-                let code = maps[attribute][Int(keys[member * width + attribute])]
+                let code = maps[offsets[attribute] + Int(keys[member * width + attribute])]
                 key[attribute] = code
                 packed &+= UInt64(code) &* multipliers[attribute]
             }
-            let known = fits ? packedIndex[packed] : tupleIndex[TupleKey(key)]
+            var known: Int?
+            if fits {
+                let (number, isNew) = packedIndex.number(packed)
+                known = isNew ? nil : number
+            } else {
+                known = tupleIndex[TupleKey(key)]
+                if known == nil { tupleIndex[TupleKey(key)] = newSizes.count }
+            }
             if let known {
                 newSizes[known] += sizes[member]
                 if tracksSensitive { newSensitive[known].merge(sensitive[member], uniquingKeysWith: +) }
             } else {
-                if fits { packedIndex[packed] = newSizes.count } else { tupleIndex[TupleKey(key)] = newSizes.count }
                 newKeys += key
                 newSizes.append(sizes[member])
                 newSensitive.append(tracksSensitive ? sensitive[member] : [:])
