@@ -11,17 +11,27 @@ public struct EquivalenceClasses: Sendable {
 
     /// The classes of the records themselves (level 0 everywhere).
     init(table: EncodedTable) {
-        var index = [TupleKey: Int](), keys = [Int32](), sizes = [Int](), sensitive = [[Int32: Int]]()
+        var keys = [Int32](), sizes = [Int](), sensitive = [[Int32: Int]]()
         let width = table.attributes.count
+        let multipliers = Self.packing(table.names.map { $0[0].count })
+        var packedIndex = PackedKeyIndex(), tupleIndex = [TupleKey: Int]()
         for record in 0..<table.records {
-            let key = TupleKey(Array(table.codes[(record * width)..<((record + 1) * width)]))
+            let codes = table.codes[(record * width)..<((record + 1) * width)]
             let value = table.sensitive?[record]
-            if let known = index[key] {
+            var known: Int?
+            if let multipliers {
+                let (number, isNew) = packedIndex.number(zip(codes, multipliers).reduce(0) { $0 &+ UInt64($1.0) &* $1.1 })
+                known = isNew ? nil : number
+            } else {
+                let key = TupleKey(Array(codes))
+                known = tupleIndex[key]
+                if known == nil { tupleIndex[key] = sizes.count }
+            }
+            if let known {
                 sizes[known] += 1
                 if let value { sensitive[known][value, default: 0] += 1 }
             } else {
-                index[key] = sizes.count
-                keys += key.codes
+                keys += codes
                 sizes.append(1)
                 sensitive.append(value.map { [$0: 1] } ?? [:])
             }
@@ -30,6 +40,19 @@ public struct EquivalenceClasses: Sendable {
         self.keys = keys
         self.sizes = sizes
         self.sensitive = sensitive
+    }
+
+    /// Per attribute, the multiplier that packs a tuple of codes into one number (mixed radix by the attributes'
+    /// value counts), or nil when the counts multiply beyond 64 bits.
+    static func packing(_ counts: [Int]) -> [UInt64]? {
+        var multipliers = [UInt64](repeating: 1, count: counts.count), product: UInt64 = 1
+        for attribute in counts.indices.reversed() {
+            multipliers[attribute] = product
+            let (next, overflow) = product.multipliedReportingOverflow(by: UInt64(max(1, counts[attribute])))
+            if overflow { return nil }
+            product = next
+        }
+        return multipliers
     }
 
     private init(levels: [Int], keys: [Int32], sizes: [Int], sensitive: [[Int32: Int]]) {
@@ -57,13 +80,8 @@ public struct EquivalenceClasses: Sendable {
         let tracksSensitive = !sensitive.isEmpty && sensitive.contains { !$0.isEmpty }
         // Codes packed into one number when the target levels' value counts multiply within 64 bits (they do for
         // most tables): no array per class.
-        var multipliers = [UInt64](repeating: 1, count: width), fits = true, product: UInt64 = 1
-        for attribute in (0..<width).reversed() {
-            multipliers[attribute] = product
-            let (next, overflow) = product.multipliedReportingOverflow(by: UInt64(table.names[attribute][target[attribute]].count))
-            if overflow { fits = false; break }
-            product = next
-        }
+        let packing = Self.packing((0..<width).map { table.names[$0][target[$0]].count })
+        let fits = packing != nil, multipliers = packing ?? []
         var packedIndex = PackedKeyIndex(), tupleIndex = [TupleKey: Int]()
         for member in sizes.indices {
             var packed: UInt64 = 0
