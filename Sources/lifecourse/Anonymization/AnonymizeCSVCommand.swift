@@ -135,8 +135,8 @@ struct AnonymizeCSVCommand: ParsableCommand {
         }
         let anonymized = anonymizer.apply(best, header: csv.header, rows: rows)
         let separator = Character(delimiter)
-        var text = CSVField.line(csv.header, delimiter: separator)
-        for row in anonymized { text += CSVField.line(row, delimiter: separator) }
+        let text = CSVField.line(csv.header, delimiter: separator)
+            + (try anonymized.concurrentMap { CSVField.line($0, delimiter: separator) }).joined()
         try Data(text.utf8).write(to: URL(fileURLWithPath: output))
         let summary = AnonymizationReport(
             transformation: Dictionary(uniqueKeysWithValues: zip(table.attributes, best.levels)),
