@@ -89,7 +89,7 @@ public struct ReleaseBuilder: Sendable {
                             files: [:], dateShiftDays: spec.dateShiftDays, ageTopCode: spec.ageTopCode,
                             rareCodesGeneralized: [:], labValuesCoded: 0, seconds: 0)
         var included = [Bool](repeating: true, count: persons.count)
-        if spec.isAnonymized, let privacy = spec.privacy {
+        if spec.isAnonymized, let privacy = spec.privacy, !persons.isEmpty {
             let result = try anonymize(&personRows, fields: personFields, privacy: privacy)
             included = result.suppressed.map { !$0 }
             report.k = privacy.k
