@@ -14,7 +14,8 @@ public struct EquivalenceClasses: Sendable {
         var keys = [Int32](), sizes = [Int](), sensitive = [[Int32: Int]]()
         let width = table.attributes.count
         let multipliers = Self.packing(table.names.map { $0[0].count })
-        var packedIndex = PackedKeyIndex(), tupleIndex = [TupleKey: Int]()
+        let packedIndex = PackedKeyIndex()
+        var tupleIndex = [TupleKey: Int]()
         for record in 0..<table.records {
             let codes = table.codes[(record * width)..<((record + 1) * width)]
             let value = table.sensitive?[record]
@@ -81,30 +82,35 @@ public struct EquivalenceClasses: Sendable {
         // Codes packed into one number when the target levels' value counts multiply within 64 bits (they do for
         // most tables): no array per class.
         let packing = Self.packing((0..<width).map { table.names[$0][target[$0]].count })
-        let fits = packing != nil, multipliers = packing ?? []
-        var packedIndex = PackedKeyIndex(), tupleIndex = [TupleKey: Int]()
-        for member in sizes.indices {
-            var packed: UInt64 = 0
-            for attribute in 0..<width {
-                let code = maps[offsets[attribute] + Int(keys[member * width + attribute])]
-                key[attribute] = code
-                packed &+= UInt64(code) &* multipliers[attribute]
-            }
-            var known: Int?
-            if fits {
-                let (number, isNew) = packedIndex.number(packed)
-                known = isNew ? nil : number
-            } else {
-                known = tupleIndex[TupleKey(key)]
-                if known == nil { tupleIndex[TupleKey(key)] = newSizes.count }
-            }
-            if let known {
-                newSizes[known] += sizes[member]
-                if tracksSensitive { newSensitive[known].merge(sensitive[member], uniquingKeysWith: +) }
-            } else {
-                newKeys += key
-                newSizes.append(sizes[member])
-                newSensitive.append(tracksSensitive ? sensitive[member] : [:])
+        let multipliers = packing ?? Array(repeating: 0, count: width)
+        let packedIndex = PackedKeyIndex()
+        var tupleIndex = [TupleKey: Int]()
+        maps.withUnsafeBufferPointer { maps in
+            keys.withUnsafeBufferPointer { keys in
+                for member in sizes.indices {
+                    var packed: UInt64 = 0
+                    for attribute in 0..<width {
+                        let code = maps[offsets[attribute] + Int(keys[member * width + attribute])]
+                        key[attribute] = code
+                        packed &+= UInt64(code) &* multipliers[attribute]
+                    }
+                    var known: Int?
+                    if packing != nil {
+                        let (number, isNew) = packedIndex.number(packed)
+                        known = isNew ? nil : number
+                    } else {
+                        known = tupleIndex[TupleKey(key)]
+                        if known == nil { tupleIndex[TupleKey(key)] = newSizes.count }
+                    }
+                    if let known {
+                        newSizes[known] += sizes[member]
+                        if tracksSensitive { newSensitive[known].merge(sensitive[member], uniquingKeysWith: +) }
+                    } else {
+                        newKeys += key
+                        newSizes.append(sizes[member])
+                        newSensitive.append(tracksSensitive ? sensitive[member] : [:])
+                    }
+                }
             }
         }
         return EquivalenceClasses(levels: target, keys: newKeys, sizes: newSizes, sensitive: newSensitive)

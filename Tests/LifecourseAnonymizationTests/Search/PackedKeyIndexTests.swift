@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PackedKeyIndexTests {
     @Test func numbersKeysInTheOrderTheyComeThroughGrowth() {
-        var index = PackedKeyIndex()
+        let index = PackedKeyIndex()
         var reference = [UInt64: Int]()
         var state: UInt64 = 1
         for step in 0..<200_000 {
