@@ -28,7 +28,8 @@ for persons in sizes:
         + ["--data", store, "--progress", "never", "--json"])
     records = sum(report.get("receipt", {}).get("unitsAccepted", 0) for report in json.loads(ingest_out))
     print(f"linking {persons:,} persons", file=sys.stderr)
-    link_seconds, link_peak, link_out = measured([binary, "link", "--data", store, "--full", "--json"])
+    link_seconds, link_peak, link_out = measured([binary, "link", "--data", store, "--full", "--json", "--timings"],
+                                                 show=r"^\s*[0-9.]+ s  ")
     run = json.loads(link_out)
     evaluation = json.loads(measured([binary, "link-eval", "--data", store, "--json", "--truth",
                                       os.path.join(population, "truth")])[2])
