@@ -1,3 +1,5 @@
+import LifecourseCore
+
 /// Hierarchies the platform's data needs again and again, built for the values a column holds, so that a release
 /// or `anonymize-csv --qi COLUMN=@KIND` needs no hand-written CSV:
 ///
@@ -133,10 +135,7 @@ public enum BuiltInHierarchy: Sendable, Hashable {
     /// `[low, high)` of the interval of `width` holding `number`.
     static func interval(_ number: Double, width: Double) -> String {
         let low = (number / width).rounded(.down) * width
-        func text(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        }
-        return "[\(text(low)), \(text(low + width)))"
+        return "[\(low.plainText), \((low + width).plainText))"
     }
 
     /// The region block (地方区分) of a prefecture code (JIS X 0401).

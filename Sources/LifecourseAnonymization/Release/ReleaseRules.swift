@@ -61,7 +61,7 @@ enum ReleaseRules {
                   let (bottom, top) = bounds[rows[index].values[group] ?? ""] else { continue }
             let coded = min(max(value, bottom), top)
             if coded != value {
-                rows[index].values[field] = coded == coded.rounded() ? String(Int(coded)) : String(coded)
+                rows[index].values[field] = coded.plainText
                 changed += 1
             }
         }

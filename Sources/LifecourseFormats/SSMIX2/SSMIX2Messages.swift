@@ -299,7 +299,5 @@ public struct SSMIX2Messages: Sendable {
     }
 
 
-    static func amount(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
+    static func amount(_ value: Double) -> String { value.plainText }
 }

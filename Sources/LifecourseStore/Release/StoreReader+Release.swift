@@ -178,7 +178,7 @@ extension StoreReader {
         switch value.storage {
         case .null: return ""
         case .int64(let number): return String(number)
-        case .double(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .double(let number): return number.plainText
         case .string(let text): return text
         case .blob: return ""
         }

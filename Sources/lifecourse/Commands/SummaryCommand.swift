@@ -102,7 +102,5 @@ enum SummaryText {
         }
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
+    static func format(_ value: Double) -> String { value.plainText }
 }

@@ -1,3 +1,5 @@
+import LifecourseCore
+
 /// The records of a claims file being written, and their encoding: CP932, fields joined by commas without
 /// quoting, CRLF after every record. Keeps the GO record's totals: 総件数 counts the HO and KO records,
 /// 総合計点数 adds each claim's points once.
@@ -29,9 +31,7 @@ struct ClaimsLines: Sendable {
     }
 
     /// A quantity as claims write it: an integer without a decimal point, a fraction with one.
-    static func quantity(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
+    static func quantity(_ value: Double) -> String { value.plainText }
 
     /// Appends the GO record and returns the bytes of every record, leaving an empty buffer for the next file.
     mutating func finish() throws(TextEncodingError) -> [UInt8] {
