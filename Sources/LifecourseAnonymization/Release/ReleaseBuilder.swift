@@ -88,32 +88,31 @@ public struct ReleaseBuilder: Sendable {
                             optedOutExcluded: optedOut, outsideAgeRange: outsideAges, suppressedPersons: 0, persons: 0,
                             files: [:], dateShiftDays: spec.dateShiftDays, ageTopCode: spec.ageTopCode,
                             rareCodesGeneralized: [:], labValuesCoded: 0, seconds: 0)
-        var included = [Bool](repeating: true, count: persons.count)
+        var suppressed = [Bool](repeating: false, count: persons.count)
         if spec.isAnonymized, let privacy = spec.privacy, !persons.isEmpty {
-            let result = try anonymize(&personRows, fields: personFields, privacy: privacy)
-            included = result.suppressed.map { !$0 }
-            report.k = privacy.k
-            report.transformation = result.transformation
-            report.equivalenceClasses = result.classes
-            report.smallestClass = result.smallest
-            report.riskBefore = result.before
-            report.riskAfter = result.after
+            suppressed = try anonymize(&personRows, fields: personFields, privacy: privacy, report: &report)
         }
-        report.suppressedPersons = included.filter { !$0 }.count
-        let kept = persons.indices.filter { included[$0] }
+        report.suppressedPersons = suppressed.filter { $0 }.count
+        let kept = persons.indices.filter { !suppressed[$0] }
         let releasedIDs = kept.map { persons[$0].id }
         report.persons = kept.count
+        // Each released person's pseudonym and date shift, computed once.
+        let pseudonymOf = Dictionary(uniqueKeysWithValues: releasedIDs.map { ($0, pseudonyms.pseudonym($0)) })
+        let shiftOf = Dictionary(uniqueKeysWithValues: releasedIDs.map {
+            ($0, pseudonyms.dayShift($0, maximum: spec.dateShiftDays))
+        })
 
         var files = [String: String]()
         files["person.csv"] = CSVField.line(["pseudonym"] + personFields)
-            + kept.map { CSVField.line([pseudonyms.pseudonym(persons[$0].id)] + personRows[$0]) }.joined()
+            + kept.map { CSVField.line([pseudonymOf[persons[$0].id]!] + personRows[$0]) }.joined()
         report.files["person.csv"] = kept.count
         for (name, fields) in spec.tables.sorted(by: { $0.key < $1.key }) where name != "person" {
             let table = ReleaseTable(rawValue: name)!
             var rows = try store.read { try $0.releaseRows(table, persons: releasedIDs, from: cohort?.from, to: cohort?.to) }
             applyRules(&rows, table: table, fields: fields, report: &report)
             files["\(name).csv"] = CSVField.line(["pseudonym", "date"] + fields) + rows.map { row in
-                CSVField.line([pseudonyms.pseudonym(row.person), shifted(row.date, row.person)] + fields.map { row.values[$0] ?? "" })
+                CSVField.line([pseudonymOf[row.person]!, shifted(row.date, by: shiftOf[row.person]!)]
+                              + fields.map { row.values[$0] ?? "" })
             }.joined()
             report.files["\(name).csv"] = rows.count
         }
@@ -129,7 +128,7 @@ public struct ReleaseBuilder: Sendable {
         let items = String(decoding: try JSONEncoder.sorted.encode(spec.tables), as: UTF8.self)
         var record = ProvisionRecord(
             releaseName: spec.name, recipient: spec.recipient, mode: report.mode, providedAt: report.providedAt, items: items,
-            persons: releasedIDs.map { ($0, pseudonyms.pseudonym($0)) }, specDigest: FileDigest.sha256(try encoder.encode(spec)),
+            persons: releasedIDs.map { ($0, pseudonymOf[$0]!) }, specDigest: FileDigest.sha256(try encoder.encode(spec)),
             filesDigest: FileDigest.sha256(digestInput))
         record.provisionID = try store.write { try $0.recordProvision(record, actor: actor, reason: reason) }
         report.provisionID = record.provisionID
@@ -150,23 +149,16 @@ public struct ReleaseBuilder: Sendable {
         }
     }
 
-    private struct Anonymized {
-        var suppressed: [Bool]
-        var transformation: [String: Int]
-        var classes: Int
-        var smallest: Int?
-        var before: ReidentificationRisk
-        var after: ReidentificationRisk
-    }
-
     /// k-anonymity on the quasi-identifiers with built-in hierarchies (sex → `*`; age bands; prefecture → region
-    /// block → `*`), the least information lost by non-uniform entropy.
-    private func anonymize(_ rows: inout [[String]], fields: [String], privacy: ReleaseSpec.Privacy) throws -> Anonymized {
+    /// block → `*`), the least information lost by non-uniform entropy. Generalizes `rows`, puts the transformation
+    /// and the risk into `report`, and returns which rows are suppressed.
+    private func anonymize(_ rows: inout [[String]], fields: [String], privacy: ReleaseSpec.Privacy,
+                           report: inout Report) throws -> [Bool] {
         let quasiIdentifiers = spec.quasiIdentifiers
         let hierarchies = try quasiIdentifiers.map { field -> Hierarchy in
             let values = rows.map { $0[fields.firstIndex(of: field)!] }
             switch field {
-            case "sex": return try Hierarchy(attribute: field, rows: Set(values).sorted().map { [$0, "*"] }.nonEmpty ?? [["", "*"]])
+            case "sex": return try Hierarchy(attribute: field, rows: Set(values).sorted().map { [$0, "*"] })
             case "age": return try BuiltInHierarchy.age(topCode: spec.ageTopCode ?? 200).hierarchy(attribute: field, values: values)
             default: return try BuiltInHierarchy.prefecture.hierarchy(attribute: field, values: values)
             }
@@ -180,10 +172,13 @@ public struct ReleaseBuilder: Sendable {
                 + "cohort, lower k, raise privacy.suppressionLimit or provide fewer quasi-identifiers")
         }
         rows = anonymizer.apply(best, header: fields, rows: rows)
-        return Anonymized(suppressed: anonymizer.suppressedRecords(best),
-                          transformation: Dictionary(uniqueKeysWithValues: zip(table.attributes, best.levels)),
-                          classes: best.keptClasses, smallest: best.smallestClass,
-                          before: ReidentificationRisk(original: table), after: ReidentificationRisk(best))
+        report.k = privacy.k
+        report.transformation = Dictionary(uniqueKeysWithValues: zip(table.attributes, best.levels))
+        report.equivalenceClasses = best.keptClasses
+        report.smallestClass = best.smallestClass
+        report.riskBefore = ReidentificationRisk(original: table)
+        report.riskAfter = ReidentificationRisk(best)
+        return anonymizer.suppressedRecords(best)
     }
 
     /// Rare codes generalized, lab extremes coded (anonymized releases only).
@@ -199,11 +194,11 @@ public struct ReleaseBuilder: Sendable {
         }
     }
 
-    /// A row's date as released: moved by the person's shift (anonymized releases), or as stored.
-    private func shifted(_ date: String, _ person: ResearchID) -> String {
-        guard spec.dateShiftDays > 0 else { return date }
+    /// A row's date as released: moved by the person's shift (0 when the release does not shift dates: as stored).
+    private func shifted(_ date: String, by days: Int) -> String {
+        guard days != 0 else { return date }
         guard let day = try? CalendarDate(iso: String(date.prefix(10))) else { return "" }
-        return day.adding(days: pseudonyms.dayShift(person, maximum: spec.dateShiftDays)).description
+        return day.adding(days: days).description
     }
 
     /// One row per file and column: what it holds and which rule changed it.
@@ -264,10 +259,6 @@ struct ProvisionFile: Codable {
         specSHA256 = record.specDigest.hex
         filesSHA256 = record.filesDigest.hex
     }
-}
-
-extension Array {
-    fileprivate var nonEmpty: Self? { isEmpty ? nil : self }
 }
 
 extension JSONEncoder {
