@@ -1,4 +1,5 @@
 import Foundation
+import LifecourseCore
 
 /// t-closeness with the hierarchical ground distance of Li, Li and Venkatasubramanian (2007): two sensitive values
 /// are as far apart as the level of their lowest common ancestor in the sensitive attribute's hierarchy, over its
@@ -8,8 +9,9 @@ import Foundation
 /// children).
 public struct HierarchicalTCloseness: PrivacyModel {
     public let t: Double
-    /// Per level above the values (1 … H), each sensitive value's ancestor there, numbered within the level.
-    private let ancestors: [[Int]]
+    /// Per level above the values (1 … H), the parent there of each node of the level below (of each value at
+    /// level 1), nodes numbered within their level.
+    private let parents: [[Int]]
     private let nodesPerLevel: [Int]
     /// The hierarchy's height H (its number of levels less one).
     private let height: Int
@@ -23,13 +25,13 @@ public struct HierarchicalTCloseness: PrivacyModel {
         guard height >= 1 else { throw .invalid("the hierarchy of \(hierarchy.attribute) needs a level above the values") }
         var ancestors = [[Int]](), counts = [Int]()
         for level in 1...height {
-            var numbers = [String: Int]()
+            var numbers = Interner<String>()
             var column = [Int]()
             for value in values {
                 guard let node = hierarchy.generalize(value, to: level) else {
                     throw .invalid("the sensitive value '\(value)' is not in the hierarchy of \(hierarchy.attribute); add a row for it")
                 }
-                column.append(numbers[node] ?? { numbers[node] = numbers.count; return numbers.count - 1 }())
+                column.append(Int(numbers.number(node)))
             }
             ancestors.append(column)
             counts.append(numbers.count)
@@ -37,7 +39,11 @@ public struct HierarchicalTCloseness: PrivacyModel {
         guard counts.last == 1 else {
             throw .invalid("the hierarchy of \(hierarchy.attribute) must end in one value (such as *) for t-closeness")
         }
-        self.ancestors = ancestors
+        parents = (1...height).map { level in
+            var parent = [Int](repeating: 0, count: level == 1 ? values.count : counts[level - 2])
+            for (value, node) in ancestors[level - 1].enumerated() { parent[level == 1 ? value : ancestors[level - 2][value]] = node }
+            return parent
+        }
         nodesPerLevel = counts
     }
 
@@ -57,14 +63,7 @@ public struct HierarchicalTCloseness: PrivacyModel {
             var positive = [Double](repeating: 0, count: nodesPerLevel[level - 1])
             var negative = positive
             var next = positive
-            // The children of a level-l node are the level-(l-1) nodes (the values at l = 1) under it.
-            let childCount = level == 1 ? extra.count : nodesPerLevel[level - 2]
-            var parentOfChild = [Int](repeating: 0, count: childCount)
-            for (value, parent) in ancestors[level - 1].enumerated() {
-                parentOfChild[level == 1 ? value : ancestors[level - 2][value]] = parent
-            }
-            for child in 0..<childCount {
-                let parent = parentOfChild[child]
+            for (child, parent) in parents[level - 1].enumerated() {
                 if extra[child] > 0 { positive[parent] += extra[child] } else { negative[parent] -= extra[child] }
                 next[parent] += extra[child]
             }
