@@ -38,7 +38,7 @@ public struct LinkageDecisions: Sendable {
             try transaction.supersedeLinkDecisions(try Self.decisions(between: [a], and: [b], reader), by: id)
             try transaction.settleReview(a, b, status: status, decision: id)
             try transaction.appendAudit(actor: actor, action: "review-\(action.rawValue)", subject: subject,
-                                        reason: reason, details: LinkagePlan.json(["decision": "\(id)"]))
+                                        reason: reason, details: AuditEvent.details(["decision": "\(id)"]))
         }
     }
 
@@ -52,7 +52,7 @@ public struct LinkageDecisions: Sendable {
             let id = try transaction.addLinkDecision(.mustLink, left[0], right[0], action: .merge, actor: actor, reason: reason)
             try transaction.supersedeLinkDecisions(try Self.decisions(between: left, and: right, reader), by: id)
             try transaction.appendAudit(actor: actor, action: "merge-request", subject: "\(first) + \(second)", reason: reason,
-                                        details: LinkagePlan.json(["decision": "\(id)"]))
+                                        details: AuditEvent.details(["decision": "\(id)"]))
         }
     }
 
@@ -83,7 +83,7 @@ public struct LinkageDecisions: Sendable {
             try transaction.supersedeLinkDecisions(try Self.decisions(between: going, and: staying, reader)
                 .filter { !made.contains($0) }, by: made[0])
             try transaction.appendAudit(actor: actor, action: "split-request", subject: "\(person)",
-                                        reason: reason, details: LinkagePlan.json([
+                                        reason: reason, details: AuditEvent.details([
                                             "decision": "\(made[0])",
                                             "identities": going.map(String.init).joined(separator: ","),
                                         ]))

@@ -166,7 +166,7 @@ struct LinkagePlan {
                 source: cause?.source ?? "linkage", probability: cause?.tier == .probabilistic ? cause?.probability : nil,
                 modelVersion: modelVersion, actor: actor, reason: reason), run: run)
             try transaction.appendAudit(actor: actor, action: "merge", subject: "\(from) → \(into)", reason: reason,
-                                        details: Self.json(["run": "\(run)", "source": cause?.source ?? "linkage",
+                                        details: AuditEvent.details(["run": "\(run)", "source": cause?.source ?? "linkage",
                                                             "model_version": "\(modelVersion)"]))
         }
         for old in change.split {
@@ -176,16 +176,11 @@ struct LinkagePlan {
                                                           modelVersion: modelVersion, actor: actor, reason: reason), run: run)
             }
             try transaction.appendAudit(actor: actor, action: "split", subject: "\(old) → \(parts.map(\.description).joined(separator: ", "))",
-                                        reason: reason, details: Self.json(["run": "\(run)", "model_version": "\(modelVersion)"]))
+                                        reason: reason, details: AuditEvent.details(["run": "\(run)", "model_version": "\(modelVersion)"]))
         }
         for (id, _, _) in change.created {
             try transaction.recordLinkEvent(LinkEvent(kind: .new, to: id, source: "linkage", modelVersion: modelVersion,
                                                       actor: actor, reason: reason), run: run)
         }
-    }
-
-    static func json(_ values: [String: String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -32,6 +32,14 @@ public struct AuditEvent: Sendable, Hashable, Codable {
     }
 }
 
+extension AuditEvent {
+    /// An event's details as JSON: an object of these values (text or numbers), keys sorted.
+    public static func details(_ values: [String: any Sendable]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
 extension StoreTransaction {
     /// Appends an event to the audit trail, chained to the last one.
     @discardableResult

@@ -3,7 +3,7 @@ import GRDB
 public import LifecourseCore
 
 /// A provision record (提供記録): what a release provided, to whom and when, and — kept inside — which persons.
-public struct ProvisionRecord: Sendable, Hashable {
+public struct ProvisionRecord: Sendable {
     public var provisionID: Int64 = 0
     public var releaseName: String
     public var recipient: String
@@ -28,18 +28,6 @@ public struct ProvisionRecord: Sendable, Hashable {
         self.specDigest = specDigest
         self.filesDigest = filesDigest
     }
-
-    public static func == (a: ProvisionRecord, b: ProvisionRecord) -> Bool {
-        a.provisionID == b.provisionID && a.releaseName == b.releaseName && a.recipient == b.recipient && a.mode == b.mode
-            && a.providedAt == b.providedAt && a.items == b.items && a.specDigest == b.specDigest
-            && a.filesDigest == b.filesDigest && a.persons.map(\.id) == b.persons.map(\.id)
-            && a.persons.map(\.pseudonym) == b.persons.map(\.pseudonym)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(provisionID)
-        hasher.combine(releaseName)
-    }
 }
 
 extension StoreTransaction {
@@ -56,12 +44,8 @@ extension StoreTransaction {
                         [id, person.id.rawValue, person.pseudonym])
         }
         try appendAudit(actor: actor, action: "release", subject: "provision \(id): \(record.releaseName)", reason: reason,
-                        details: #"{"recipient":"# + Self.jsonString(record.recipient) + #","persons":\#(record.persons.count)}"#)
+                        details: AuditEvent.details(["recipient": record.recipient, "persons": record.persons.count]))
         return id
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
     }
 }
 
