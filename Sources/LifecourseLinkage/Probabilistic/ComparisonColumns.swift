@@ -93,10 +93,12 @@ public struct ComparisonColumns: Sendable {
 
     /// The level of agreement of two rows on a field (nil when either lacks a value).
     public func level(_ field: Int, _ a: Int, _ b: Int) -> Int? {
-        let width = kinds.count
-        let x = cells[a * width + field], y = cells[b * width + field]
-        guard !x.isMissing, !y.isMissing else { return nil }
-        return scalars.withUnsafeBufferPointer { scalars in Self.level(kinds[field], x, y, scalars) }
+        scalars.withUnsafeBufferPointer { level(field, a, b, $0) }
+    }
+
+    private func level(_ field: Int, _ a: Int, _ b: Int, _ scalars: UnsafeBufferPointer<UInt32>) -> Int? {
+        let x = cells[a * kinds.count + field], y = cells[b * kinds.count + field]
+        return x.isMissing || y.isMissing ? nil : Self.level(kinds[field], x, y, scalars)
     }
 
     /// The levels of two rows, field by field.
@@ -105,12 +107,8 @@ public struct ComparisonColumns: Sendable {
     /// Calls `body` with each field's level of two rows (nil where a value is missing), without building an array.
     @inline(__always)
     func forEachLevel(_ a: Int, _ b: Int, _ body: (Int, Int?) -> Void) {
-        let width = kinds.count
         scalars.withUnsafeBufferPointer { scalars in
-            for field in 0..<width {
-                let x = cells[a * width + field], y = cells[b * width + field]
-                body(field, x.isMissing || y.isMissing ? nil : Self.level(kinds[field], x, y, scalars))
-            }
+            for field in kinds.indices { body(field, level(field, a, b, scalars)) }
         }
     }
 
