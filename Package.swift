@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "LifecourseLinkageTests", dependencies: ["LifecourseLinkage", "LifecourseIngest", "LifecourseSynth", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseIngestTests", dependencies: ["LifecourseIngest", "LifecourseSynth", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseAnonymizationTests", dependencies: ["LifecourseAnonymization", "LifecourseTesting"], swiftSettings: strict),
-        .testTarget(name: "LifecourseStatisticsTests", dependencies: ["LifecourseStatistics", "LifecourseTesting"], swiftSettings: strict),
+        .testTarget(name: "LifecourseStatisticsTests", dependencies: ["LifecourseStatistics", "LifecourseIngest", "LifecourseSynth", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseGovernanceTests", dependencies: ["LifecourseGovernance", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseSynthTests", dependencies: ["LifecourseSynth", "LifecourseTesting"], swiftSettings: strict),
         .testTarget(name: "LifecourseServerTests", dependencies: ["LifecourseServer", "LifecourseTesting"], swiftSettings: strict),

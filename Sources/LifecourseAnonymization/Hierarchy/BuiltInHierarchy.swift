@@ -113,7 +113,7 @@ public enum BuiltInHierarchy: Sendable, Hashable {
             let code = value.uppercased().filter { $0 != "." }
             guard code.count >= 3, let letter = code.first, letter.isASCII, letter.isLetter,
                   code.dropFirst().prefix(2).allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let chapter = Self.icd10Chapter(String(code.prefix(3))) else { return nil }
+                  let chapter = ICD10.chapter(ofCategory: String(code.prefix(3))).map({ "Chapter \($0)" }) else { return nil }
             return [String(code.prefix(3)), chapter]
         case .yj:
             guard value.count == 12, value.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }),
@@ -151,19 +151,6 @@ public enum BuiltInHierarchy: Sendable, Hashable {
         case 40...47: "九州・沖縄"
         default: nil
         }
-    }
-
-    /// The chapter (I–XXII) of a 3-character ICD-10 category.
-    static func icd10Chapter(_ category: String) -> String? {
-        let chapters: [(String, String, String)] = [
-            ("A00", "B99", "I"), ("C00", "D48", "II"), ("D50", "D89", "III"), ("E00", "E90", "IV"), ("F00", "F99", "V"),
-            ("G00", "G99", "VI"), ("H00", "H59", "VII"), ("H60", "H95", "VIII"), ("I00", "I99", "IX"),
-            ("J00", "J99", "X"), ("K00", "K93", "XI"), ("L00", "L99", "XII"), ("M00", "M99", "XIII"),
-            ("N00", "N99", "XIV"), ("O00", "O99", "XV"), ("P00", "P96", "XVI"), ("Q00", "Q99", "XVII"),
-            ("R00", "R99", "XVIII"), ("S00", "T98", "XIX"), ("V01", "Y98", "XX"), ("Z00", "Z99", "XXI"),
-            ("U00", "U99", "XXII"),
-        ]
-        return chapters.first { $0.0 <= category && category <= $0.1 }.map { "Chapter \($0.2)" }
     }
 }
 

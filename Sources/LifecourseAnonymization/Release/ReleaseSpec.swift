@@ -79,15 +79,12 @@ public struct ReleaseSpec: Sendable, Hashable, Codable {
     public static func load(contentsOf url: URL) throws(AnonymizationError) -> ReleaseSpec {
         let spec: ReleaseSpec
         do {
-            spec = try JSONDecoder().decode(ReleaseSpec.self, from: Data(contentsOf: url))
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw .invalid("\(url.path): \(Self.path(context.codingPath + [key])) is missing")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw .invalid("\(url.path): \(Self.path(context.codingPath)): \(context.debugDescription)")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw .invalid("\(url.path): \(Self.path(context.codingPath)): \(context.debugDescription)")
+            spec = try JSONSpecification.decode(ReleaseSpec.self, contentsOf: url)
         } catch {
-            throw .unreadable(url.path, error.localizedDescription)
+            switch error {
+            case .unreadable(let path, let reason): throw .unreadable(path, reason)
+            case .invalid(let message): throw .invalid(message)
+            }
         }
         let problems = spec.problems()
         guard problems.isEmpty else {
@@ -95,10 +92,6 @@ public struct ReleaseSpec: Sendable, Hashable, Codable {
                            + problems.joined(separator: "\n- "))
         }
         return spec
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.isEmpty ? "the file" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
     /// Everything wrong with the specification, each said with the fix.

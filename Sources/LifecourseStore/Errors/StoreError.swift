@@ -1,7 +1,7 @@
 /// A problem opening or using the store, said so that the operator knows what to do.
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Kind: Sendable, Hashable {
-        case missingKey, wrongKey, badKey, keyFile, newerSchema, sealedDataDamaged, database, notFound
+        case missingKey, wrongKey, badKey, keyFile, newerSchema, sealedDataDamaged, database, notFound, refusedQuery
     }
 
     private let kind: Kind
@@ -62,6 +62,11 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Something asked for by the user does not exist.
     public static func notFound(_ what: String) -> StoreError {
         StoreError(.notFound, what)
+    }
+
+    /// A query the store does not run (it would read a zone it may not).
+    public static func refusedQuery(_ reason: String) -> StoreError {
+        StoreError(.refusedQuery, "the query was refused: \(reason)")
     }
 
     /// Whether two errors are of the same kind.

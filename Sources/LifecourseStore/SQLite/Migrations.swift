@@ -70,6 +70,9 @@ enum Migrations {
         migrator.registerMigration("v13-provision") { db in
             try db.execute(sql: SchemaV13.provision)
         }
+        migrator.registerMigration("v14-statistics") { db in
+            try db.execute(sql: SchemaV14.statistics)
+        }
         return migrator
     }
 }

@@ -43,3 +43,23 @@ extension StoreReader {
         return digests
     }
 }
+
+extension StoreReader {
+    /// A SHA-256 that names the state of the research data cheaply: the files received (in order), the masters
+    /// loaded, and the last linkage change. Two stores with the same inputs and links have the same state digest;
+    /// a table computed from a store says which state it was computed from.
+    public func stateDigest() throws -> String {
+        var hasher = SHA256()
+        for (label, sql) in [
+            ("receipt", "SELECT receipt_id, file_digest FROM governance.receipt ORDER BY receipt_id"),
+            ("master", "SELECT master_import_id, file_digest FROM research.master_import ORDER BY master_import_id"),
+        ] {
+            for row in try Row.fetchAll(db, sql: sql) {
+                hasher.update(data: Data("\(label) \(row[0] as Int64) \((row[1] as Data).hex)\n".utf8))
+            }
+        }
+        let links = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(event_id), 0) FROM vault.link_event") ?? 0
+        hasher.update(data: Data("links \(links)\n".utf8))
+        return Data(hasher.finalize()).hex
+    }
+}

@@ -39,3 +39,24 @@ import Testing
         #expect(try first.store.read { try $0.contentDigests() } == second.store.read { try $0.contentDigests() })
     }
 }
+
+@Suite struct StoreStateDigestTests {
+    @Test func namesTheFilesReceivedAndChangesWithEachNewOne() throws {
+        let first = try TestStore(), second = try TestStore()
+        defer { first.remove(); second.remove() }
+        #expect(try first.store.read { try $0.stateDigest() } == second.store.read { try $0.stateDigest() })
+        var states = Set<String>()
+        for digest in [Data([1]), Data([2])] {
+            for test in [first, second] {
+                try test.store.write { transaction in
+                    let new = NewReceipt(digest: digest, fileName: "f.UKE", fileSize: 1, format: "claims-medical")
+                    try transaction.finishReceipt(try transaction.beginReceipt(new), of: new, counts: ReceiptCounts())
+                }
+            }
+            let state = try first.store.read { try $0.stateDigest() }
+            #expect(state == (try second.store.read { try $0.stateDigest() }), "the same files give the same state")
+            states.insert(state)
+        }
+        #expect(states.count == 2 && states.allSatisfy { $0.count == 64 })
+    }
+}

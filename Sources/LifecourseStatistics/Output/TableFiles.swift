@@ -1,0 +1,55 @@
+public import Foundation
+import LifecourseCore
+
+/// The files of a computed table: `<name>.csv` (the published cells) and `<name>.json` (the specification, the
+/// disclosure settings, the store's state digest, the legend and the same cells).
+public struct TableFiles: Sendable {
+    public let computed: ComputedTable
+
+    public init(_ computed: ComputedTable) {
+        self.computed = computed
+    }
+
+    private struct Document: Encodable {
+        struct Disclosure: Encodable {
+            var enabled: Bool
+            var threshold: Int
+            var minInstitutions: Int
+            var protection: Int
+            var protectionShare: Double
+            var rounding: Int?
+            var method: String
+        }
+
+        var spec: TableSpec
+        var disclosure: Disclosure
+        var storeState: String
+        var legend: String
+        var columns: [String]
+        var rows: [[String]]
+    }
+
+    /// Writes the files into `folder` (created if needed) and returns their URLs.
+    @discardableResult
+    public func write(into folder: URL) throws -> [URL] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let table = computed.table
+        let spec = table.spec
+        let published = PublishedTable(table)
+        let settings = spec.disclosureSettings
+        let document = Document(
+            spec: spec,
+            disclosure: .init(enabled: settings.isEnabled, threshold: settings.personThreshold,
+                              minInstitutions: settings.institutionThreshold, protection: settings.protectionInterval,
+                              protectionShare: settings.protectionShareOfValue, rounding: settings.rounding,
+                              method: "一次秘匿 by threshold, 二次秘匿 by the hypercube method (Repsilber; τ-ARGUS GHMITER)"),
+            storeState: computed.storeState, legend: PublishedTable.legend, columns: published.columns, rows: published.rows)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let csv = folder.appendingPathComponent("\(spec.name).csv")
+        let json = folder.appendingPathComponent("\(spec.name).json")
+        try Data(published.csv.utf8).write(to: csv)
+        try encoder.encode(document).write(to: json)
+        return [csv, json]
+    }
+}

@@ -1,0 +1,56 @@
+public import LifecourseStore
+
+/// Computes statistical tables in the store and protects them: ``TableSpec`` in, ``ComputedTable`` out.
+///
+/// ```swift
+/// let table = try StatisticsEngine(store: store).compute(BuiltInTables.patientsByHbA1c(year: 2024))
+/// try TableFiles(table).write(into: folder)
+/// ```
+public struct StatisticsEngine: Sendable {
+    public let store: SQLiteStore
+
+    public init(store: SQLiteStore) {
+        self.store = store
+    }
+
+    /// The SQL that computes `spec`'s cells, with its arguments, for a reviewer to read or run.
+    public static func sql(for spec: TableSpec) -> (sql: String, arguments: [String]) {
+        let query = AggregateQuery(spec)
+        return (query.sql, query.arguments.map { $0.text ?? "NULL" })
+    }
+
+    /// The table of `spec`, computed by one aggregate query and, unless the specification turns it off,
+    /// protected: small cells suppressed (一次秘匿), then complementary cells (二次秘匿), then counts rounded.
+    public func compute(_ spec: TableSpec) throws -> ComputedTable {
+        try spec.validate(in: "the specification '\(spec.name)'")
+        let query = AggregateQuery(spec)
+        let (rows, state) = try store.read { reader in
+            (try reader.aggregate(query.sql, arguments: query.arguments), try reader.stateDigest())
+        }
+        var table = StatisticalTable(spec: spec, rows: rows)
+        let disclosure = spec.disclosureSettings
+        if disclosure.isEnabled {
+            table.suppressSmallCells(threshold: disclosure.personThreshold, minInstitutions: disclosure.institutionThreshold)
+            HypercubeSuppression().protect(&table) { Self.protection(of: $0, in: spec) }
+        }
+        return ComputedTable(table: table, storeState: state)
+    }
+}
+
+extension StatisticsEngine {
+    /// How far below and above its value a suppressed cell must stay possible: for counts the specification's
+    /// protection (or down to 0), for quantities and points its share of the cell's value.
+    static func protection(of cell: TableCell, in spec: TableSpec) -> (down: Double, up: Double) {
+        let disclosure = spec.disclosureSettings
+        let distance = spec.measure.isCount ? Double(disclosure.protectionInterval)
+            : cell.value * disclosure.protectionShareOfValue
+        return (min(cell.value, distance), distance)
+    }
+}
+
+/// A table as computed, with the state of the store it was computed from.
+public struct ComputedTable: Sendable {
+    public let table: StatisticalTable
+    /// ``StoreReader/stateDigest()`` at the time of computation.
+    public let storeState: String
+}
