@@ -1,4 +1,6 @@
 public import LifecourseStore
+import LifecourseCore
+import Foundation
 
 /// Computes statistical tables in the store and protects them: ``TableSpec`` in, ``ComputedTable`` out.
 ///
@@ -23,6 +25,10 @@ public struct StatisticsEngine: Sendable {
     /// protected: small cells suppressed (一次秘匿), then complementary cells (二次秘匿), then counts rounded.
     public func compute(_ spec: TableSpec) throws -> ComputedTable {
         try spec.validate(in: "the specification '\(spec.name)'")
+        if spec.privacy != nil {
+            var random = SystemRandomNumberGenerator()
+            return try computePrivately(spec, random: &random)
+        }
         let query = AggregateQuery(spec)
         let (rows, state) = try store.read { reader in
             (try reader.aggregate(query.sql, arguments: query.arguments), try reader.stateDigest())
@@ -38,6 +44,25 @@ public struct StatisticsEngine: Sendable {
 }
 
 extension StatisticsEngine {
+    /// A differentially private table: the application's budget pays first (a table past it is refused and
+    /// nothing is computed), then the bounded leaf cells come from the store and get noise.
+    func computePrivately(_ spec: TableSpec, random: inout some RandomNumberGenerator) throws -> ComputedTable {
+        guard let privacy = spec.privacy else { preconditionFailure("a private table has privacy settings") }
+        let specification = try JSONEncoder.sorted.encode(spec)
+        let budget = try store.write { transaction in
+            try transaction.spendPrivacyBudget(of: privacy.application, table: spec.name, epsilon: privacy.epsilon,
+                                               delta: privacy.mechanism == .gaussian ? privacy.delta ?? 0 : 0,
+                                               specDigest: FileDigest.sha256(specification))
+        }
+        let query = AggregateQuery(spec)
+        let (rows, state) = try store.read { reader in
+            (try reader.aggregate(query.sql, arguments: query.arguments), try reader.stateDigest())
+        }
+        let table = StatisticalTable(private: spec, leaves: rows, noise: NoiseMechanism(privacy, measure: spec.measure),
+                                     random: &random)
+        return ComputedTable(table: table, storeState: state, privacyBudget: budget)
+    }
+
     /// How far below and above its value a suppressed cell must stay possible: for counts the specification's
     /// protection (or down to 0), for quantities and points its share of the cell's value.
     static func protection(of cell: TableCell, in spec: TableSpec) -> (down: Double, up: Double) {
@@ -53,4 +78,12 @@ public struct ComputedTable: Sendable {
     public let table: StatisticalTable
     /// ``StoreReader/stateDigest()`` at the time of computation.
     public let storeState: String
+    /// For a differentially private table: its application's budget after the table was paid for.
+    public var privacyBudget: PrivacyBudget?
+
+    public init(table: StatisticalTable, storeState: String, privacyBudget: PrivacyBudget? = nil) {
+        self.table = table
+        self.storeState = storeState
+        self.privacyBudget = privacyBudget
+    }
 }

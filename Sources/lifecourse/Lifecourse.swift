@@ -17,7 +17,7 @@ struct Lifecourse: ParsableCommand {
             DemoCommand.self, SummaryCommand.self, SynthCommand.self, MastersCommand.self, LinkCSVCommand.self,
             LinkEvalCommand.self, LinkCommand.self, ReviewCommand.self, MergeCommand.self, SplitCommand.self,
             IdentitiesCommand.self, AuditCommand.self, AnonymizeCSVCommand.self, ReleaseCommand.self,
-            StatsCommand.self,
+            StatsCommand.self, PrivacyBudgetCommand.self,
         ]
     )
 }

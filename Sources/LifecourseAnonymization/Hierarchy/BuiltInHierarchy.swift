@@ -104,10 +104,10 @@ public enum BuiltInHierarchy: Sendable, Hashable {
             return ["\(year)-\(digits.dropFirst(4).prefix(2))", "\(year)-Q\((month - 1) / 3 + 1)", year]
         case .region:
             guard (5...6).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let prefecture = Int(value.prefix(2)), let block = Self.regionBlock(prefecture) else { return nil }
+                  let prefecture = Int(value.prefix(2)), let block = try? Prefecture(code: prefecture).regionBlock else { return nil }
             return [String(value.prefix(2)), block]
         case .prefecture:
-            guard value.count == 2, let code = Int(value), let block = Self.regionBlock(code) else { return nil }
+            guard value.count == 2, let code = Int(value), let block = try? Prefecture(code: code).regionBlock else { return nil }
             return [block]
         case .icd10:
             let code = value.uppercased().filter { $0 != "." }
@@ -139,19 +139,6 @@ public enum BuiltInHierarchy: Sendable, Hashable {
     }
 
     /// The region block (地方区分) of a prefecture code (JIS X 0401).
-    static func regionBlock(_ prefecture: Int) -> String? {
-        switch prefecture {
-        case 1: "北海道"
-        case 2...7: "東北"
-        case 8...14: "関東"
-        case 15...23: "中部"
-        case 24...30: "近畿"
-        case 31...35: "中国"
-        case 36...39: "四国"
-        case 40...47: "九州・沖縄"
-        default: nil
-        }
-    }
 }
 
 extension BuiltInHierarchy: CustomStringConvertible {

@@ -260,12 +260,3 @@ struct ProvisionFile: Codable {
         filesSHA256 = record.filesDigest.hex
     }
 }
-
-extension JSONEncoder {
-    /// Compact, keys sorted: the same value always encodes to the same bytes.
-    fileprivate static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}

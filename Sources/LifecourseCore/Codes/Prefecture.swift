@@ -23,6 +23,23 @@ public struct Prefecture: Sendable, Hashable, Comparable, Codable, CustomStringC
     /// The prefecture's name, e.g. `東京都`.
     public var name: String { Prefecture.names[code - 1] }
 
+    /// The region block (地方) the prefecture belongs to: 北海道, 東北, 関東, 中部, 近畿, 中国, 四国, 九州・沖縄.
+    public var regionBlock: String {
+        switch code {
+        case 1: "北海道"
+        case 2...7: "東北"
+        case 8...14: "関東"
+        case 15...23: "中部"
+        case 24...30: "近畿"
+        case 31...35: "中国"
+        case 36...39: "四国"
+        default: "九州・沖縄"
+        }
+    }
+
+    /// The region blocks, north to south.
+    public static let regionBlocks = ["北海道", "東北", "関東", "中部", "近畿", "中国", "四国", "九州・沖縄"]
+
     /// Two digits, e.g. `01`.
     public var codeText: String { code < 10 ? "0\(code)" : String(code) }
 

@@ -53,10 +53,8 @@ struct HypercubeSuppression {
         var choice = Array(repeating: 0, count: movesPerAxis.count)
         while true {
             let moves = choice.enumerated().map { movesPerAxis[$0.offset][$0.element] }
-            let (corners, capacity) = hypercube(coordinates, moves, descent, in: table)
-            if capacity.down >= need.down - 1e-9, capacity.up >= need.up - 1e-9 {
-                let cost = corners.reduce(0.0) { $0 + (table.cells[$1].isSuppressed ? 0 : table.cells[$1].value + 1) }
-                if best == nil || cost < best!.cost { best = (cost, corners) }
+            if let found = hypercube(coordinates, moves, descent, in: table, need: need, cheaperThan: best?.cost ?? .infinity) {
+                best = found
             }
             if !Self.advance(&choice, counts: movesPerAxis.map(\.count)) { break }
         }
@@ -116,14 +114,16 @@ struct HypercubeSuppression {
         [position] + axis.children[position].flatMap { subtree(of: $0, in: axis) }
     }
 
-    /// The cells of the hypercube given by one move per axis and the cell's descent, and how far it lets the cell
-    /// go down and up.
+    /// The cells of the hypercube given by one move per axis and the cell's descent, with their cost, if it gives
+    /// the protection needed and costs less than `limit` (nil as soon as a corner shows it does not).
     private func hypercube(_ coordinates: [Int], _ moves: [Move], _ descent: [(offsets: [Int?], share: Double)],
-                           in table: StatisticalTable) -> (corners: [Int], capacity: (down: Double, up: Double)) {
+                           in table: StatisticalTable, need: (down: Double, up: Double),
+                           cheaperThan limit: Double) -> (cost: Double, corners: [Int])? {
         var corners = [Int]()
-        var down = Double.infinity, up = Double.infinity
+        var cost = 0.0
         // Each axis: the cell's own position (sign +, its descent applies) or the move's positions.
         let choices = moves.map { [(position: -1, sign: 1.0)] + $0 }
+        let counts = choices.map(\.count)
         var choice = Array(repeating: 0, count: moves.count)
         while true {
             var sign = 1.0
@@ -134,21 +134,27 @@ struct HypercubeSuppression {
                 sign *= choices[axis][index].sign
                 moved[axis] = true
             }
+            let isCell = !moved.contains(true)
             for entry in descent {
                 // A corner moved off the cell's position on an axis carries only the top of the descent there.
                 if entry.offsets.enumerated().contains(where: { $0.element != nil && moved[$0.offset] }) { continue }
+                if isCell && !entry.offsets.contains(where: { $0 != nil }) { continue }
                 var position = base
                 for (axis, offset) in entry.offsets.enumerated() { if let offset { position[axis] = offset } }
                 let index = table.index(position)
                 let weight = sign * entry.share
-                if choice.allSatisfy({ $0 == 0 }) && entry.offsets.allSatisfy({ $0 == nil }) { continue }
+                let corner = table.cells[index]
+                // Moving the cell by the protection needed moves this corner by weight × that.
+                if corner.value < (weight > 0 ? weight * need.down : -weight * need.up) - 1e-9 { return nil }
+                if !corner.isSuppressed {
+                    cost += corner.value + 1
+                    if cost >= limit { return nil }
+                }
                 corners.append(index)
-                let value = table.cells[index].value
-                if weight > 0 { down = min(down, value / weight) } else { up = min(up, value / -weight) }
             }
-            if !Self.advance(&choice, counts: choices.map(\.count)) { break }
+            if !Self.advance(&choice, counts: counts) { break }
         }
-        return (corners, (down, up))
+        return (cost, corners)
     }
 
     /// Steps `choice` (one index per axis, each below its count) to the next combination, the last axis fastest;

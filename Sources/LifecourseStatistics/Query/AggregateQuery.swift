@@ -167,6 +167,17 @@ struct AggregateQuery {
         }
         ctes.append(SQLFragment("units AS (SELECT " + keys.joined(separator: ", ") + " FROM units1"
             + (required.isEmpty ? "" : " WHERE " + required.joined(separator: " AND ")) + ")"))
+        if let privacy = spec.privacy {
+            // Differential privacy: each research ID's contribution per cell, cut at the bound, in at most
+            // `maxCellsPerPerson` cells drawn at random; the leaf cells only (totals are sums of noisy cells).
+            let keys = spec.dimensions.indices.map { "d\($0)" }.joined(separator: ", ")
+            let bound = privacy.maxContribution.map(\.plainText) ?? "1"
+            ctes.append(SQLFragment("bounded AS (SELECT person_id, \(keys), SUM(val) AS v FROM units GROUP BY person_id, \(keys))"))
+            ctes.append(SQLFragment("ranked AS (SELECT bounded.*, ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY random()) AS rn FROM bounded)"))
+            let value = spec.measure.kind == .persons ? "COUNT(*)" : "SUM(CASE WHEN v > \(bound) THEN \(bound) WHEN v < 0 THEN 0 ELSE v END)"
+            return "WITH " + SQLFragment.joined(ctes, separator: ",\n") + "\n"
+                + SQLFragment("SELECT \(keys), \(value) FROM ranked WHERE rn <= \(privacy.cellsPerPerson) GROUP BY \(keys)")
+        }
         let selects = groupingSets.enumerated().map { number, totalled in groupingSelect(number, totalled) }
         return "WITH " + SQLFragment.joined(ctes, separator: ",\n") + "\n"
             + SQLFragment(selects.joined(separator: "\nUNION ALL\n"))

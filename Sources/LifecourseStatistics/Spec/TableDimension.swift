@@ -1,3 +1,5 @@
+import LifecourseCore
+
 /// One dimension of a statistical table, as a specification writes it: `{ "kind": "ageBand", "width": 10 }`.
 public struct TableDimension: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -33,9 +35,13 @@ public struct TableDimension: Sendable, Hashable, Codable {
     public var cuts: [Double]?
     public var item: String?
     public var level: String?
+    /// The categories (keys) the table shows, whatever the data: required with differential privacy for drugs,
+    /// diagnoses and areas, whose categories are not known in advance.
+    public var values: [String]?
 
     public init(_ kind: Kind, width: Int? = nil, top: Int? = nil, cuts: [Double]? = nil, item: String? = nil,
-                level: String? = nil) {
+                level: String? = nil, values: [String]? = nil) {
+        self.values = values
         self.kind = kind
         self.width = width
         self.top = top
@@ -60,6 +66,28 @@ public struct TableDimension: Sendable, Hashable, Codable {
         case .drug: "drug_\(drugLevel)"
         case .diagnosis: "diagnosis_\(diagnosisLevel)"
         default: kind.rawValue
+        }
+    }
+
+    /// The keys the dimension has whatever the data — the declared `values`, or the whole domain of a dimension
+    /// whose categories are known: prefectures 01–47, sex, age bands, classes, care levels, the period's years and
+    /// months; nil for drugs, diagnoses and areas that declare none.
+    func declaredKeys(period: TableSpec.Period) -> [String]? {
+        if let values { return values }
+        switch kind {
+        case .prefecture: return Prefecture.all.map(\.codeText)
+        case .sex: return [Sex.male, .female].map(\.claimsCode)
+        case .ageBand: return Array(stride(from: 0, to: ageTop, by: ageWidth)).map(String.init) + [String(ageTop)]
+        case .bedSize: return [""] + (0...bedCuts.count).map(String.init)
+        case .labCategory: return (0...(cuts ?? []).count).map(String.init)
+        case .careLevel: return CareLevel.allCases.filter { $0 != .notApplicable }.map(\.rawValue)
+        case .year, .month:
+            guard let from = Int(period.from.prefix(4)), let to = Int(period.to.prefix(4)), from <= to else { return [] }
+            let years = (from...to).map(String.init)
+            guard kind == .month else { return years }
+            return years.flatMap { year in (1...12).map { year + (($0 < 10) ? "-0\($0)" : "-\($0)") } }
+                .filter { $0 >= String(period.from.prefix(7)) && $0 <= String(period.to.prefix(7)) }
+        case .area, .drug, .diagnosis: return nil
         }
     }
 

@@ -86,6 +86,38 @@ public struct TableSpec: Sendable, Hashable, Codable {
         public var protectionShareOfValue: Double { isEnabled ? protectionShare ?? 0.3 : 0 }
     }
 
+    /// Differential privacy instead of suppression: counts and sums get noise, each research ID's contribution is
+    /// bounded, the cells are exactly the declared keys, and the application's privacy budget pays for the table.
+    public struct Privacy: Sendable, Hashable, Codable {
+        public enum Mechanism: String, Sendable, Hashable, Codable {
+            case laplace, gaussian
+        }
+
+        /// The application (申出) whose budget the table spends.
+        public var application: String
+        public var mechanism: Mechanism?
+        public var epsilon: Double
+        /// For the Gaussian mechanism: δ, at most 0.001.
+        public var delta: Double?
+        /// How many cells one research ID may count in (default 1; the others it falls in are left out).
+        public var maxCellsPerPerson: Int?
+        /// For records, quantities and points: the most one research ID adds to a cell (the excess is cut). A person
+        /// counts 1.
+        public var maxContribution: Double?
+
+        public init(application: String, mechanism: Mechanism? = nil, epsilon: Double, delta: Double? = nil,
+                    maxCellsPerPerson: Int? = nil, maxContribution: Double? = nil) {
+            self.application = application
+            self.mechanism = mechanism
+            self.epsilon = epsilon
+            self.delta = delta
+            self.maxCellsPerPerson = maxCellsPerPerson
+            self.maxContribution = maxContribution
+        }
+
+        var cellsPerPerson: Int { maxCellsPerPerson ?? 1 }
+    }
+
     public var name: String
     public var title: String?
     public var source: TableSource
@@ -94,9 +126,12 @@ public struct TableSpec: Sendable, Hashable, Codable {
     public var period: Period
     public var filters: Filters?
     public var disclosure: Disclosure?
+    public var privacy: Privacy?
 
     public init(name: String, title: String? = nil, source: TableSource, measure: TableMeasure,
-                dimensions: [TableDimension], period: Period, filters: Filters? = nil, disclosure: Disclosure? = nil) {
+                dimensions: [TableDimension], period: Period, filters: Filters? = nil, disclosure: Disclosure? = nil,
+                privacy: Privacy? = nil) {
+        self.privacy = privacy
         self.name = name
         self.title = title
         self.source = source
@@ -170,6 +205,7 @@ public struct TableSpec: Sendable, Hashable, Codable {
                 problems.append("\(key) must list codes (or be left out)")
             }
         }
+        if let privacy { problems += privacyProblems(privacy) }
         let disclosure = disclosureSettings
         if let threshold = disclosure.threshold, threshold < 1 { problems.append("disclosure.threshold must be at least 1") }
         if let minimum = disclosure.minInstitutions, minimum < 1 { problems.append("disclosure.minInstitutions must be at least 1") }
@@ -179,6 +215,30 @@ public struct TableSpec: Sendable, Hashable, Codable {
         }
         if let rounding = disclosure.rounding, ![1, 2, 3, 5, 10, 100].contains(rounding) {
             problems.append("disclosure.rounding must be 5 or 10 (or 1, 2, 3, 100)")
+        }
+        return problems
+    }
+
+    private func privacyProblems(_ privacy: Privacy) -> [String] {
+        var problems = [String]()
+        if privacy.application.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("privacy.application is empty: name the application whose budget the table spends")
+        }
+        if !(privacy.epsilon > 0 && privacy.epsilon <= 10) { problems.append("privacy.epsilon must be above 0 and at most 10") }
+        if privacy.mechanism == .gaussian {
+            if let delta = privacy.delta, delta > 0, delta <= 0.001 {} else {
+                problems.append("privacy.delta must be above 0 and at most 0.001 for the Gaussian mechanism")
+            }
+            if privacy.epsilon > 1 { problems.append("privacy.epsilon must be at most 1 for the Gaussian mechanism") }
+        }
+        if privacy.cellsPerPerson < 1 { problems.append("privacy.maxCellsPerPerson must be at least 1") }
+        if measure.kind == .distribution { problems.append("privacy: a distribution cannot be given with noise; count persons instead") }
+        if measure.kind != .persons && !(privacy.maxContribution.map { $0 > 0 } ?? false) {
+            problems.append("privacy.maxContribution is missing: give the most one person may add to a cell of \(measure.kind.rawValue)")
+        }
+        for (index, dimension) in dimensions.enumerated() where dimension.declaredKeys(period: period) == nil {
+            problems.append("dimensions[\(index)].values is missing: with privacy, a \(dimension.kind.rawValue) dimension lists its "
+                + "categories (a category that appears only because it has data would disclose that it has)")
         }
         return problems
     }

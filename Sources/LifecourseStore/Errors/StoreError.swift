@@ -1,7 +1,7 @@
 /// A problem opening or using the store, said so that the operator knows what to do.
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Kind: Sendable, Hashable {
-        case missingKey, wrongKey, badKey, keyFile, newerSchema, sealedDataDamaged, database, notFound, refusedQuery
+        case missingKey, wrongKey, badKey, keyFile, newerSchema, sealedDataDamaged, database, notFound, refusedQuery, budgetExceeded
     }
 
     private let kind: Kind
@@ -67,6 +67,11 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A query the store does not run (it would read a zone it may not).
     public static func refusedQuery(_ reason: String) -> StoreError {
         StoreError(.refusedQuery, "the query was refused: \(reason)")
+    }
+
+    /// A differentially private table that the application's privacy budget does not allow.
+    public static func budgetExceeded(_ reason: String) -> StoreError {
+        StoreError(.budgetExceeded, "the privacy budget refuses: \(reason)")
     }
 
     /// Whether two errors are of the same kind.

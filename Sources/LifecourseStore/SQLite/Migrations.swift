@@ -73,6 +73,9 @@ enum Migrations {
         migrator.registerMigration("v14-statistics") { db in
             try db.execute(sql: SchemaV14.statistics)
         }
+        migrator.registerMigration("v15-privacy-budget") { db in
+            try db.execute(sql: SchemaV15.privacyBudget)
+        }
         return migrator
     }
 }

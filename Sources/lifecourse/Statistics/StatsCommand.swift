@@ -61,9 +61,14 @@ struct StatsCommand: ParsableCommand {
             let computed = try engine.compute(spec)
             try TableFiles(computed).write(into: URL(fileURLWithPath: output))
             let cells = computed.table.cells
-            print("\(spec.name): \(cells.count) cells, \(cells.filter(\.isSensitive).count) suppressed as small, "
-                  + "\(cells.filter { $0.status == .complementary }.count) to protect them "
-                  + "(\(String(format: "%.1f", Date().timeIntervalSince(start))) s) → \(output)/\(spec.name).csv")
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
+            if let budget = computed.privacyBudget {
+                print("\(spec.name): \(cells.count) cells with noise; application \(budget.application) has ε "
+                      + "\(budget.remainingEpsilon) of \(budget.epsilon) left (\(seconds) s) → \(output)/\(spec.name).csv")
+            } else {
+                print("\(spec.name): \(cells.count) cells, \(cells.filter(\.isSensitive).count) suppressed as small, "
+                      + "\(cells.filter { $0.status == .complementary }.count) to protect them (\(seconds) s) → \(output)/\(spec.name).csv")
+            }
         }
     }
 }
