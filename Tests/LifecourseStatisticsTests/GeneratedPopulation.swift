@@ -5,11 +5,16 @@ import LifecourseSynth
 import LifecourseTesting
 
 /// One generated population for the statistics tests, generated and ingested once per test run: a year of
-/// claims, checkups and care records of persons in three prefectures. It lives as long as the test process; the
-/// next run removes what earlier runs left.
+/// claims, checkups and care records of 3,000 persons in three prefectures, or as many as
+/// `LIFECOURSE_STATS_TEST_PERSONS` says (the check at 100,000 persons: `LIFECOURSE_STATS_TEST_PERSONS=100000
+/// swift test --filter StatisticsEngineTests`). It lives as long as the test process; the next run removes what
+/// earlier runs left.
 final class GeneratedPopulation: Sendable {
     /// Made at first use; a failure fails every test that uses it, with its message.
-    static let shared = Result { try GeneratedPopulation(persons: 3_000, seed: 2024) }
+    static let shared = Result {
+        try GeneratedPopulation(persons: ProcessInfo.processInfo.environment["LIFECOURSE_STATS_TEST_PERSONS"].flatMap { Int($0) } ?? 3_000,
+                                seed: 2024)
+    }
     static let prefix = "lifecourse-stats-population"
 
     let directory: TemporaryDirectory
