@@ -25,88 +25,103 @@ struct HypercubeSuppression {
     /// Suppresses complementary cells until every sensitive cell of `table` has its protection; `need` gives the
     /// distance below and above each sensitive cell's value that must stay possible.
     func protect(_ table: inout StatisticalTable, need: (TableCell) -> (down: Double, up: Double)) {
+        var cells = Cells(values: table.cells.map(\.value), suppressed: table.cells.map(\.isSuppressed))
         let sensitive = table.cells.indices.filter { table.cells[$0].isSensitive }
             .sorted { (table.cells[$0].value, $0) < (table.cells[$1].value, $1) }
         for cell in sensitive {
             let required = need(table.cells[cell])
-            guard let best = bestHypercube(around: cell, in: table, need: required) else { continue }
-            for corner in best where !table.cells[corner].isSuppressed { table.cells[corner].status = .complementary }
+            guard let best = bestHypercube(around: cell, in: table, cells: cells, need: required) else { continue }
+            for corner in best where !cells.suppressed[corner] {
+                cells.suppressed[corner] = true
+                table.cells[corner].status = .complementary
+            }
         }
     }
 
-    /// One move along an axis: positions other than the cell's own, each with the sign its corners take.
-    private typealias Move = [(position: Int, sign: Double)]
+    /// The values and suppression of every cell, as the search reads them.
+    private struct Cells {
+        var values: [Double]
+        var suppressed: [Bool]
+
+        /// What suppressing a cell costs: nothing if it is suppressed already, else its value (and 1).
+        func cost(_ index: Int) -> Double { suppressed[index] ? 0 : values[index] + 1 }
+    }
+
+    /// One move along an axis: cells other than the cell's own, as index offsets, each with its corners' sign.
+    private typealias Move = [(delta: Int, sign: Double)]
+
+    /// A cell under the sensitive cell on the axes where it is a total: the axes it differs on (a bit mask), its
+    /// index offset, and its share of the cell's value.
+    private typealias Descent = (axes: Int, delta: Int, share: Double)
 
     /// The cheapest hypercube that protects `cell`, as the cells it consists of.
-    private func bestHypercube(around cell: Int, in table: StatisticalTable,
+    private func bestHypercube(around cell: Int, in table: StatisticalTable, cells: Cells,
                                need: (down: Double, up: Double)) -> [Int]? {
         let coordinates = table.coordinates(cell)
-        let descent = self.descent(of: cell, coordinates: coordinates, in: table)
+        let descent = self.descent(of: cell, coordinates: coordinates, in: table, cells: cells)
         let categoryAxes = table.axes.indices.filter { axis in
             table.axes[axis].hasTotal && table.axes[axis].parents[coordinates[axis]] != nil && table.axes[axis].isLeaf(coordinates[axis])
         }.count
         let siblings = max(6, Int(pow(Double(hypercubesPerCell), 1 / Double(max(categoryAxes, 1)))))
-        let movesPerAxis = table.axes.indices.map {
-            moves(along: $0, of: coordinates, in: table, need: need.up, siblings: siblings)
+        // Each axis: its moves, each with the cell's own position first (offset 0, sign +).
+        let movesPerAxis = table.axes.indices.map { axis in
+            moves(along: axis, of: coordinates, in: table, cells: cells, need: need.up, siblings: siblings)
+                .map { [(delta: 0, sign: 1.0)] + $0 }
         }
+        let moveCounts = movesPerAxis.map(\.count)
         var best: (cost: Double, corners: [Int])?
         var choice = Array(repeating: 0, count: movesPerAxis.count)
-        while true {
-            let moves = choice.enumerated().map { movesPerAxis[$0.offset][$0.element] }
-            if let found = hypercube(coordinates, moves, descent, in: table, need: need, cheaperThan: best?.cost ?? .infinity) {
-                best = found
+        var corners = [Int]()
+        var corner = Array(repeating: 0, count: movesPerAxis.count)
+        repeat {
+            let options = choice.indices.map { movesPerAxis[$0][choice[$0]] }
+            if let cost = hypercube(cell, options, descent, cells: cells, need: need, cheaperThan: best?.cost ?? .infinity,
+                                    corners: &corners, corner: &corner) {
+                best = (cost, corners)
             }
-            if !Self.advance(&choice, counts: movesPerAxis.map(\.count)) { break }
-        }
+        } while Self.advance(&choice, counts: moveCounts)
         return best?.corners
     }
 
     /// The moves tried along one axis: none where the axis has no total (its categories are separate slices);
     /// else the path up to the total, and for a category with nothing under it, its cheapest siblings.
-    private func moves(along axis: Int, of coordinates: [Int], in table: StatisticalTable, need: Double,
+    private func moves(along axis: Int, of coordinates: [Int], in table: StatisticalTable, cells: Cells, need: Double,
                        siblings limit: Int) -> [Move] {
-        let tree = table.axes[axis], position = coordinates[axis]
+        let tree = table.axes[axis], position = coordinates[axis], stride = table.strides[axis]
         guard tree.hasTotal, let parent = tree.parents[position] else { return [[]] }
         var up: Move = []
         var ancestor: Int? = parent
         while let node = ancestor {
-            up.append((node, 1))
+            up.append(((node - position) * stride, 1))
             ancestor = tree.parents[node]
         }
         guard tree.isLeaf(position) else { return [up] }
         // A sibling whose own cell can give the protection needed comes first, the cheapest of those first: a
         // sibling too small to give it cannot make a hypercube that protects.
-        let rank = { (other: Int) -> (Int, Double, Int) in
-            var moved = coordinates
-            moved[axis] = other
-            let neighbour = table.cells[table.index(moved)]
-            return (neighbour.value >= need ? 0 : 1, neighbour.isSuppressed ? 0 : neighbour.value + 1, other)
-        }
-        let siblings = tree.children[parent].filter { $0 != position && tree.isLeaf($0) }
-            .sorted { rank($0) < rank($1) }
-            .prefix(limit)
-        return [up] + siblings.map { [($0, -1)] }
+        let cell = table.index(coordinates)
+        let ranked = tree.children[parent].filter { $0 != position && tree.isLeaf($0) }.map { other in
+            let neighbour = cell + (other - position) * stride
+            return (enough: cells.values[neighbour] >= need ? 0 : 1, cost: cells.cost(neighbour), other: other)
+        }.sorted { ($0.enough, $0.cost, $0.other) < ($1.enough, $1.cost, $1.other) }
+        return [up] + ranked.prefix(limit).map { [(($0.other - position) * stride, -1)] }
     }
 
     /// The cells under `cell` on the axes where it is a total (with itself), each with its share of the cell's
     /// value: a hypercube moves them all in proportion, which keeps every total under the cell right.
-    private func descent(of cell: Int, coordinates: [Int], in table: StatisticalTable) -> [(offsets: [Int?], share: Double)] {
-        var entries: [(offsets: [Int?], share: Double)] = [(Array(repeating: nil, count: coordinates.count), 1)]
-        let total = table.cells[cell].value
+    private func descent(of cell: Int, coordinates: [Int], in table: StatisticalTable, cells: Cells) -> [Descent] {
+        var entries: [Descent] = [(0, 0, 1)]
         for axis in table.axes.indices where table.axes[axis].hasTotal && !table.axes[axis].isLeaf(coordinates[axis]) {
             let below = subtree(of: coordinates[axis], in: table.axes[axis]).filter { $0 != coordinates[axis] }
-            entries += entries.flatMap { entry in below.map { position in
-                var offsets = entry.offsets
-                offsets[axis] = position
-                return (offsets, 0.0)
-            } }
+            let stride = table.strides[axis]
+            entries += entries.flatMap { entry in
+                below.map { position in (entry.axes | 1 << axis, entry.delta + (position - coordinates[axis]) * stride, 0.0) }
+            }
         }
+        let total = cells.values[cell]
         guard total > 0 else { return [entries[0]] }
         return entries.compactMap { entry in
-            var moved = coordinates
-            for (axis, offset) in entry.offsets.enumerated() { if let offset { moved[axis] = offset } }
-            let share = table.cells[table.index(moved)].value / total
-            return share > 0 ? (entry.offsets, share) : nil
+            let share = cells.values[cell + entry.delta] / total
+            return share > 0 ? (entry.axes, entry.delta, share) : nil
         }
     }
 
@@ -114,47 +129,39 @@ struct HypercubeSuppression {
         [position] + axis.children[position].flatMap { subtree(of: $0, in: axis) }
     }
 
-    /// The cells of the hypercube given by one move per axis and the cell's descent, with their cost, if it gives
-    /// the protection needed and costs less than `limit` (nil as soon as a corner shows it does not).
-    private func hypercube(_ coordinates: [Int], _ moves: [Move], _ descent: [(offsets: [Int?], share: Double)],
-                           in table: StatisticalTable, need: (down: Double, up: Double),
-                           cheaperThan limit: Double) -> (cost: Double, corners: [Int])? {
-        var corners = [Int]()
+    /// Whether the hypercube of one move per axis (`options`, the cell's own position first) and the cell's descent
+    /// gives the protection needed for less than `limit`: its cost, with its cells in `corners`, or nil as soon as
+    /// a corner shows it does not. `corner` is scratch space, one index per axis.
+    private func hypercube(_ cell: Int, _ options: [Move], _ descent: [Descent], cells: Cells,
+                           need: (down: Double, up: Double), cheaperThan limit: Double,
+                           corners: inout [Int], corner: inout [Int]) -> Double? {
+        corners.removeAll(keepingCapacity: true)
         var cost = 0.0
-        // Each axis: the cell's own position (sign +, its descent applies) or the move's positions.
-        let choices = moves.map { [(position: -1, sign: 1.0)] + $0 }
-        let counts = choices.map(\.count)
-        var choice = Array(repeating: 0, count: moves.count)
-        while true {
-            var sign = 1.0
-            var base = coordinates
-            var moved = Array(repeating: false, count: coordinates.count)
-            for (axis, index) in choice.enumerated() where index > 0 {
-                base[axis] = choices[axis][index].position
-                sign *= choices[axis][index].sign
-                moved[axis] = true
+        for axis in corner.indices { corner[axis] = 0 }
+        let counts = options.map(\.count)
+        repeat {
+            var sign = 1.0, base = cell, moved = 0
+            for axis in corner.indices where corner[axis] > 0 {
+                let option = options[axis][corner[axis]]
+                base += option.delta
+                sign *= option.sign
+                moved |= 1 << axis
             }
-            let isCell = !moved.contains(true)
             for entry in descent {
                 // A corner moved off the cell's position on an axis carries only the top of the descent there.
-                if entry.offsets.enumerated().contains(where: { $0.element != nil && moved[$0.offset] }) { continue }
-                if isCell && !entry.offsets.contains(where: { $0 != nil }) { continue }
-                var position = base
-                for (axis, offset) in entry.offsets.enumerated() { if let offset { position[axis] = offset } }
-                let index = table.index(position)
+                if entry.axes & moved != 0 || (moved == 0 && entry.axes == 0) { continue }
+                let index = base + entry.delta
                 let weight = sign * entry.share
-                let corner = table.cells[index]
                 // Moving the cell by the protection needed moves this corner by weight × that.
-                if corner.value < (weight > 0 ? weight * need.down : -weight * need.up) - 1e-9 { return nil }
-                if !corner.isSuppressed {
-                    cost += corner.value + 1
+                if cells.values[index] < (weight > 0 ? weight * need.down : -weight * need.up) - 1e-9 { return nil }
+                if !cells.suppressed[index] {
+                    cost += cells.values[index] + 1
                     if cost >= limit { return nil }
                 }
                 corners.append(index)
             }
-            if !Self.advance(&choice, counts: counts) { break }
-        }
-        return (cost, corners)
+        } while Self.advance(&corner, counts: counts)
+        return cost
     }
 
     /// Steps `choice` (one index per axis, each below its count) to the next combination, the last axis fastest;
