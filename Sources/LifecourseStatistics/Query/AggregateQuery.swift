@@ -266,22 +266,23 @@ struct AggregateQuery {
     /// A drug's key at a level of its YJ code; a drug the master does not know keeps its receipt code, marked `#`.
     private static func drugKey(_ level: String, code: String) -> String {
         let length = ["ingredient": 7, "class": 4][level] ?? 12
+        // One master lookup per row: an empty or missing YJ code falls through to the receipt code.
         return level == "code" ? code
-            : "CASE WHEN \(yj) = '' THEN '#' || \(code) ELSE substr(\(yj), 1, \(length)) END"
+            : "COALESCE(substr(NULLIF(\(yj), ''), 1, \(length)), '#' || \(code))"
     }
 
     /// A diagnosis's key at a level of its ICD-10 code; a code without ICD-10 keeps its receipt code, marked `#`
     /// (its chapter is unknown: empty).
     private static func diagnosisKey(_ level: String) -> String {
-        let known = "CASE WHEN \(icd10) = '' THEN '#' || co.condition_source_value ELSE "
+        let unknown = "'#' || co.condition_source_value"
         switch level {
         case "code": return "co.condition_source_value"
-        case "icd10": return known + icd10 + " END"
+        case "icd10": return "COALESCE(NULLIF(\(icd10), ''), \(unknown))"
         case "chapter":
             let category = "substr(\(icd10), 1, 3)"
             return "CASE " + ICD10.chapters.map { "WHEN \(category) BETWEEN '\($0.first)' AND '\($0.last)' THEN '\($0.chapter)'" }
                 .joined(separator: " ") + " ELSE '' END"
-        default: return known + "substr(\(icd10), 1, 3) END"
+        default: return "COALESCE(substr(NULLIF(\(icd10), ''), 1, 3), \(unknown))"
         }
     }
 
