@@ -29,17 +29,27 @@ public struct StatisticsEngine: Sendable {
             var random = SystemRandomNumberGenerator()
             return try computePrivately(spec, random: &random)
         }
+        let (rows, state) = try aggregate(spec)
+        var table = StatisticalTable(spec: spec, rows: rows)
+        if spec.disclosureSettings.isEnabled { table.protectSmallCells() }
+        return ComputedTable(table: table, storeState: state)
+    }
+
+    /// The rows of `spec`'s query and the state of the store they come from, read together.
+    private func aggregate(_ spec: TableSpec) throws -> (rows: [[AggregateValue]], state: String) {
         let query = AggregateQuery(spec)
-        let (rows, state) = try store.read { reader in
+        return try store.read { reader in
             (try reader.aggregate(query.sql, arguments: query.arguments), try reader.stateDigest())
         }
-        var table = StatisticalTable(spec: spec, rows: rows)
-        let disclosure = spec.disclosureSettings
-        if disclosure.isEnabled {
-            table.suppressSmallCells(threshold: disclosure.personThreshold, minInstitutions: disclosure.institutionThreshold)
-            HypercubeSuppression().protect(&table) { Self.protection(of: $0, in: spec) }
-        }
-        return ComputedTable(table: table, storeState: state)
+    }
+}
+
+extension StatisticalTable {
+    /// 一次秘匿 by the specification's thresholds, then 二次秘匿 so that every small cell keeps its protection.
+    mutating func protectSmallCells() {
+        let spec = self.spec, disclosure = spec.disclosureSettings
+        suppressSmallCells(threshold: disclosure.personThreshold, minInstitutions: disclosure.institutionThreshold)
+        HypercubeSuppression().protect(&self) { StatisticsEngine.protection(of: $0, in: spec) }
     }
 }
 
@@ -54,10 +64,7 @@ extension StatisticsEngine {
                                                delta: privacy.mechanism == .gaussian ? privacy.delta ?? 0 : 0,
                                                specDigest: FileDigest.sha256(specification))
         }
-        let query = AggregateQuery(spec)
-        let (rows, state) = try store.read { reader in
-            (try reader.aggregate(query.sql, arguments: query.arguments), try reader.stateDigest())
-        }
+        let (rows, state) = try aggregate(spec)
         let table = StatisticalTable(private: spec, leaves: rows, noise: NoiseMechanism(privacy, measure: spec.measure),
                                      random: &random)
         return ComputedTable(table: table, storeState: state, privacyBudget: budget)

@@ -31,10 +31,7 @@ enum TableFixture {
     /// The table protected as the engine protects it.
     static func protected(_ table: StatisticalTable) -> StatisticalTable {
         var table = table
-        let settings = table.spec.disclosureSettings
-        table.suppressSmallCells(threshold: settings.personThreshold, minInstitutions: settings.institutionThreshold)
-        let spec = table.spec
-        HypercubeSuppression().protect(&table) { StatisticsEngine.protection(of: $0, in: spec) }
+        table.protectSmallCells()
         return table
     }
 }
