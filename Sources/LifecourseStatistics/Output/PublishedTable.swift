@@ -18,7 +18,6 @@ public struct PublishedTable: Sendable {
         columns.append(measure.kind == .distribution ? "persons" : measure.kind.rawValue)
         if measure.kind == .distribution { columns += ["mean"] + measure.percentileList.map { "p\($0)" } }
         self.columns = columns
-        let rounding = spec.disclosureSettings.isEnabled ? spec.disclosureSettings.rounding ?? 1 : 1
         rows = table.cells.indices.map { index in
             let coordinates = table.coordinates(index)
             let cell = table.cells[index]
@@ -36,13 +35,20 @@ public struct PublishedTable: Sendable {
             guard !cell.isSuppressed else {
                 return row + Array(repeating: Self.suppressed, count: columns.count - row.count)
             }
-            let value = measure.isCount ? Self.rounded(cell.value, to: rounding) : cell.value
-            row.append(value.plainText)
+            row.append(Self.value(of: cell, in: spec))
             if measure.kind == .distribution {
                 row += ([cell.mean] + cell.percentiles).map { $0.map { (($0 * 100).rounded() / 100).plainText } ?? "" }
             }
             return row
         }
+    }
+
+    /// A cell's value as published: `-` when suppressed, a count rounded as the specification asks.
+    static func value(of cell: TableCell, in spec: TableSpec) -> String {
+        guard !cell.isSuppressed else { return suppressed }
+        let disclosure = spec.disclosureSettings
+        let rounding = disclosure.isEnabled ? disclosure.rounding ?? 1 : 1
+        return (spec.measure.isCount ? rounded(cell.value, to: rounding) : cell.value).plainText
     }
 
     /// To the nearest multiple (halves up).

@@ -14,8 +14,6 @@ public struct TableChart: Sendable {
         let fixed = table.axes.indices.filter { $0 != main && !table.axes[$0].hasTotal }.map { axis in
             "\(table.axes[axis].names.joined(separator: "/")) = \(table.axes[axis].labels.first ?? "")"
         }
-        let rounding = table.spec.disclosureSettings.isEnabled ? table.spec.disclosureSettings.rounding ?? 1 : 1
-        let isCount = table.spec.measure.isCount
         // Each category of the main axis (a nested axis: its prefectures) with its cell.
         let tree = table.axes[main]
         let positions = tree.keys.indices.filter { position in
@@ -26,10 +24,7 @@ public struct TableChart: Sendable {
             coordinates[main] = position
             return (tree.keys[position][0] ?? "", tree.labels[position], table[coordinates])
         }
-        let shown = { (cell: TableCell) -> String in
-            cell.isSuppressed ? PublishedTable.suppressed
-                : (isCount ? PublishedTable.rounded(cell.value, to: rounding) : cell.value).plainText
-        }
+        let shown = { (cell: TableCell) in PublishedTable.value(of: cell, in: table.spec) }
         let title = table.spec.title ?? table.spec.name
         let measure = table.spec.measure.kind == .distribution ? "persons" : table.spec.measure.kind.rawValue
         let subtitle = ([measure, "\(table.spec.period.from)–\(table.spec.period.to)"] + fixed
