@@ -21,18 +21,6 @@ extension StatisticalTable {
             let value = (bounded[leaf] ?? 0) + noise.draw(using: &random)
             noisy[leaf] = max(0, counts ? value.rounded() : value)
         }
-        // The grouping sets the store would give, summed from the noisy leaves.
-        var result = [[AggregateValue]]()
-        for (number, totalled) in AggregateQuery(spec).groupingSets.enumerated() {
-            var sums = [[String?]: Double]()
-            for (leaf, value) in noisy {
-                sums[leaf.enumerated().map { totalled[$0.offset] ? nil : $0.element }, default: 0] += value
-            }
-            for (keys, value) in sums {
-                result.append([.integer(Int64(number))] + keys.map { $0.map(AggregateValue.text) ?? .null }
-                    + [.real(value), .integer(0), .real(value)])
-            }
-        }
-        self.init(spec: spec, rows: result)
+        self.init(spec: spec, rows: AggregateQuery(spec).rows(summing: noisy, institutions: 0))
     }
 }

@@ -300,3 +300,22 @@ struct AggregateQuery {
             + "ELSE '\(cuts.count)' END"
     }
 }
+
+extension AggregateQuery {
+    /// The rows the query would give if its units summed to these leaf cells (one key per dimension): every
+    /// grouping set's sums, each with `institutions` (a private table's cells, summed from noisy leaves).
+    func rows(summing leaves: [[String]: Double], institutions: Int) -> [[AggregateValue]] {
+        var rows = [[AggregateValue]]()
+        for (number, totalled) in groupingSets.enumerated() {
+            var sums = [[String?]: Double]()
+            for (leaf, value) in leaves {
+                sums[leaf.enumerated().map { totalled[$0.offset] ? nil : $0.element }, default: 0] += value
+            }
+            for (keys, value) in sums {
+                rows.append([.integer(Int64(number))] + keys.map { $0.map(AggregateValue.text) ?? .null }
+                    + [.real(value), .integer(Int64(institutions)), .real(value)])
+            }
+        }
+        return rows
+    }
+}

@@ -12,20 +12,7 @@ enum TableFixture {
 
     /// The table of `spec` whose leaf cells (one key per dimension) hold these persons.
     static func table(_ spec: TableSpec, leaves: [[String]: Int]) -> StatisticalTable {
-        let query = AggregateQuery(spec)
-        var rows = [[AggregateValue]]()
-        for (number, totalled) in query.groupingSets.enumerated() {
-            var sums = [[String?]: Int]()
-            for (keys, persons) in leaves {
-                let grouped: [String?] = keys.enumerated().map { totalled[$0.offset] ? nil : $0.element }
-                sums[grouped, default: 0] += persons
-            }
-            for (keys, persons) in sums where persons > 0 {
-                rows.append([.integer(Int64(number))] + keys.map { $0.map(AggregateValue.text) ?? .null }
-                    + [.integer(Int64(persons)), .integer(3), .integer(Int64(persons))])
-            }
-        }
-        return StatisticalTable(spec: spec, rows: rows)
+        StatisticalTable(spec: spec, rows: AggregateQuery(spec).rows(summing: leaves.mapValues(Double.init), institutions: 3))
     }
 
     /// The table protected as the engine protects it.
