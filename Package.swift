@@ -9,6 +9,11 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The layers the tests run at volume (generating, parsing, storing and linking populations of up to 100,000
+/// persons) are compiled with optimization in debug builds too: unoptimized, they make the test run several
+/// times longer. Debugging inside them is then like debugging a release build.
+let optimizedInDebug: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Lifecourse",
     platforms: [.macOS(.v15)],
@@ -27,11 +32,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "LifecourseCore", swiftSettings: strict),
+        .target(name: "LifecourseCore", swiftSettings: optimizedInDebug),
         .target(
             name: "LifecourseFormats",
             dependencies: ["LifecourseCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            swiftSettings: strict
+            swiftSettings: optimizedInDebug
         ),
         .target(
             name: "LifecourseStore",
@@ -41,18 +46,18 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: strict
+            swiftSettings: optimizedInDebug
         ),
-        .target(name: "LifecourseLinkage", dependencies: ["LifecourseCore", "LifecourseStore"], swiftSettings: strict),
+        .target(name: "LifecourseLinkage", dependencies: ["LifecourseCore", "LifecourseStore"], swiftSettings: optimizedInDebug),
         .target(
             name: "LifecourseIngest",
             dependencies: ["LifecourseCore", "LifecourseFormats", "LifecourseStore", "LifecourseLinkage"],
-            swiftSettings: strict
+            swiftSettings: optimizedInDebug
         ),
         .target(name: "LifecourseAnonymization", dependencies: ["LifecourseCore", "LifecourseStore"], swiftSettings: strict),
         .target(name: "LifecourseStatistics", dependencies: ["LifecourseCore", "LifecourseStore"], swiftSettings: strict),
         .target(name: "LifecourseGovernance", dependencies: ["LifecourseCore", "LifecourseStore"], swiftSettings: strict),
-        .target(name: "LifecourseSynth", dependencies: ["LifecourseCore", "LifecourseFormats"], swiftSettings: strict),
+        .target(name: "LifecourseSynth", dependencies: ["LifecourseCore", "LifecourseFormats"], swiftSettings: optimizedInDebug),
         .target(
             name: "LifecourseServer",
             dependencies: [

@@ -6,7 +6,6 @@ import Testing
 
 /// Differentially private tables on the generated population.
 @Suite struct PrivateTableTests {
-    static var population: GeneratedPopulation { get throws { try GeneratedPopulation.shared.get() } }
 
     static func spec(_ name: String, application: String, epsilon: Double = 1, dimensions: [TableDimension],
                      maxCells: Int? = nil) -> TableSpec {
@@ -19,8 +18,8 @@ import Testing
         _ = try store.write { try $0.setPrivacyBudget(of: application, epsilon: epsilon, delta: 0, actor: "test", reason: "test") }
     }
 
-    @Test func aPrivateTableHasExactlyTheDeclaredCellsAndAddsUp() throws {
-        let store = try Self.population.store
+    @Test func aPrivateTableHasExactlyTheDeclaredCellsAndAddsUp() async throws {
+        let store = try await GeneratedPopulation.shared().store
         try Self.budget("APP-CELLS", epsilon: 1, in: store)
         let spec = Self.spec("private-sex", application: "APP-CELLS", dimensions: [TableDimension(.prefecture), TableDimension(.sex)])
         let table = try StatisticsEngine(store: store).compute(spec).table
@@ -41,8 +40,8 @@ import Testing
         #expect(table[[try #require(table.axes[0].keys.firstIndex(of: ["47"])), 0]].value < 30, "沖縄県 has no one but noise")
     }
 
-    @Test func eachResearchIDCountsInAtMostItsBoundOfCells() throws {
-        let store = try Self.population.store
+    @Test func eachResearchIDCountsInAtMostItsBoundOfCells() async throws {
+        let store = try await GeneratedPopulation.shared().store
         // The ten most common drug classes, declared; a person with several counts in one of them only.
         var exact = Self.spec("drugs", application: "-", dimensions: [TableDimension(.drug, level: "class")])
         exact.privacy = nil
@@ -64,8 +63,8 @@ import Testing
         #expect(inDeclared < unbounded, "persons with several drug classes were cut to one")
     }
 
-    @Test func aTablePastTheBudgetIsRefusedWithAClearMessage() throws {
-        let store = try Self.population.store
+    @Test func aTablePastTheBudgetIsRefusedWithAClearMessage() async throws {
+        let store = try await GeneratedPopulation.shared().store
         try Self.budget("APP-LIMIT", epsilon: 1, in: store)
         let spec = Self.spec("private-limit", application: "APP-LIMIT", epsilon: 0.6, dimensions: [TableDimension(.sex)])
         let engine = StatisticsEngine(store: store)
