@@ -11,7 +11,9 @@ import Foundation
 /// cells around it: along each axis the cell's own position and one other — a sibling category (the corner's sign
 /// flips) or the path up to the axis total (signs stay) — so that adding +d at the corners of one sign and −d at
 /// the others changes no total. Where the cell is itself a total on an axis, its whole sub-table moves in
-/// proportion to its values. If every corner is suppressed and can give d both ways, the cell cannot be pinned
+/// proportion to its values. Where no one sibling could take the change, several together may: a move can share
+/// the opposite sign among siblings in fractions adding up to one (an extension of Repsilber's moves, which take
+/// one sibling; without it a lone person in a sparse band made the hypercube climb to the grand total). If every corner is suppressed and can give d both ways, the cell cannot be pinned
 /// down closer than d, whatever else is published; suppressing more cells only widens that. Among the hypercubes
 /// that protect it, the one that suppresses the least (by the values of the cells it adds) is taken. The one that
 /// goes up every axis always protects (its corners are the cell's totals, each at least the cell), so every
@@ -65,7 +67,7 @@ struct HypercubeSuppression {
         let siblings = max(6, Int(pow(Double(hypercubesPerCell), 1 / Double(max(categoryAxes, 1)))))
         // Each axis: its moves, each with the cell's own position first (offset 0, sign +).
         let movesPerAxis = table.axes.indices.map { axis in
-            moves(along: axis, of: coordinates, in: table, cells: cells, need: need.up, siblings: siblings)
+            moves(along: axis, of: coordinates, in: table, cells: cells, need: need.up, siblings: siblings, descent: descent)
                 .map { [(delta: 0, sign: 1.0)] + $0 }
         }
         let moveCounts = movesPerAxis.map(\.count)
@@ -84,9 +86,10 @@ struct HypercubeSuppression {
     }
 
     /// The moves tried along one axis: none where the axis has no total (its categories are separate slices);
-    /// else the path up to the total, and for a category with nothing under it, its cheapest siblings.
+    /// else the path up to the total, and for a category with nothing under it, its cheapest siblings one by one
+    /// and, where it takes several, a spread over them.
     private func moves(along axis: Int, of coordinates: [Int], in table: StatisticalTable, cells: Cells, need: Double,
-                       siblings limit: Int) -> [Move] {
+                       siblings limit: Int, descent: [Descent]) -> [Move] {
         let tree = table.axes[axis], position = coordinates[axis], stride = table.strides[axis]
         guard tree.hasTotal, let parent = tree.parents[position] else { return [[]] }
         var up: Move = []
@@ -103,7 +106,31 @@ struct HypercubeSuppression {
             let neighbour = cell + (other - position) * stride
             return (enough: cells.values[neighbour] >= need ? 0 : 1, cost: cells.cost(neighbour), other: other)
         }.sorted { ($0.enough, $0.cost, $0.other) < ($1.enough, $1.cost, $1.other) }
-        return [up] + ranked.prefix(limit).map { [(($0.other - position) * stride, -1)] }
+        let single: [Move] = ranked.prefix(limit).map { [(($0.other - position) * stride, -1)] }
+        return [up] + single + [spread(along: axis, cell: cell, siblings: ranked.map(\.other), in: table, cells: cells,
+                                       need: need, descent: descent)].compactMap { $0 }
+    }
+
+    /// A move that shares the compensation among several siblings, for when no one sibling could take it all
+    /// (Repsilber's moves take one): each sibling takes at most what its cells under the descent can give,
+    /// the cheapest for what they give first, until the shares add up to the whole.
+    private func spread(along axis: Int, cell: Int, siblings: [Int], in table: StatisticalTable, cells: Cells,
+                        need: Double, descent: [Descent]) -> Move? {
+        guard need > 0 else { return nil }
+        let position = table.coordinates(cell)[axis], stride = table.strides[axis]
+        let capacities = siblings.compactMap { other -> (delta: Int, capacity: Double, cost: Double)? in
+            let delta = (other - position) * stride
+            let capacity = descent.map { cells.values[cell + delta + $0.delta] / ($0.share * need) }.min() ?? 0
+            guard capacity > 0 else { return nil }
+            return (delta, min(capacity, 1), descent.map { cells.cost(cell + delta + $0.delta) }.reduce(0, +))
+        }.sorted { ($0.cost / $0.capacity, $0.delta) < ($1.cost / $1.capacity, $1.delta) }
+        var chosen: [(delta: Int, capacity: Double, cost: Double)] = [], total = 0.0
+        for sibling in capacities where total < 1 {
+            chosen.append(sibling)
+            total += sibling.capacity
+        }
+        guard total >= 1, chosen.count > 1 else { return nil }
+        return chosen.map { ($0.delta, -$0.capacity / total) }
     }
 
     /// The cells under `cell` on the axes where it is a total (with itself), each with its share of the cell's

@@ -63,6 +63,25 @@ import Testing
         #expect(report.failureCount == 0 && report.checked == 2, "\(report.failures)")
     }
 
+    /// The only person of an age band (in 16, sex 1), whose other bands hold 3 each for that prefecture and sex: no
+    /// one band can hide a change of 5, and no other prefecture has anyone in the band, so with one sibling per move
+    /// only the grand total could cover the cell. Two bands together can, and cost less.
+    @Test func aCellNoSiblingCanCoverAloneIsCoveredByTwoTogetherNotByTheGrandTotal() throws {
+        let spec = TableFixture.spec([Self.region, TableDimension(.sex), Self.age])
+        var leaves = [[String]: Int]()
+        for prefecture in ["13", "14", "16"] {
+            for sex in ["1", "2"] { for band in ["30", "40", "50", "60", "70"] { leaves[[prefecture, sex, band]] = band == "30" ? 0 : 25 } }
+        }
+        leaves[["16", "1", "30"]] = 1
+        for band in ["40", "50", "60", "70"] { leaves[["16", "1", band]] = 3 }
+        let table = TableFixture.protected(TableFixture.table(spec, leaves: leaves))
+        #expect(!table.cells[0].isSuppressed, "the grand total stays published")
+        #expect(table.axes[0].keys.indices.allSatisfy { !table.cells[table.index([$0, 0, 0])].isSuppressed },
+                "every prefecture's total stays published")
+        guard let report = try SuppressionAuditor.audit(table) else { return }
+        #expect(report.failureCount == 0 && report.checked == table.cells.filter(\.isSensitive).count, "\(report.failures)")
+    }
+
     /// Random three-way tables with many small cells: the auditor finds every sensitive cell protected.
     @Test(arguments: 1...12) func randomTablesPassTheIndependentAudit(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
