@@ -5,6 +5,8 @@ public struct EquivalenceClasses: Sendable {
     /// Each class's codes at `levels`, attribute by attribute (`classes × attributes`).
     let keys: [Int32]
     public let sizes: [Int]
+    /// Each class's sensitive values' counts; empty (not a list of empty counts) when the table has no sensitive
+    /// attribute, so that a million classes carry nothing to copy or release.
     let sensitive: [[Int32: Int]]
 
     public var count: Int { sizes.count }
@@ -34,7 +36,7 @@ public struct EquivalenceClasses: Sendable {
             } else {
                 keys += codes
                 sizes.append(1)
-                sensitive.append(value.map { [$0: 1] } ?? [:])
+                if let value { sensitive.append([value: 1]) }
             }
         }
         levels = Array(repeating: 0, count: width)
@@ -76,48 +78,53 @@ public struct EquivalenceClasses: Sendable {
             for (original, code) in from.enumerated() { map[Int(code)] = to[original] }
             maps += map
         }
-        var newKeys = [Int32](), newSizes = [Int](), newSensitive = [[Int32: Int]]()
-        var key = [Int32](repeating: 0, count: width)
-        let tracksSensitive = !sensitive.isEmpty && sensitive.contains { !$0.isEmpty }
+        var newSizes = [Int](), newSensitive = [[Int32: Int]]()
+        let tracksSensitive = !sensitive.isEmpty
         // Codes packed into one number when the target levels' value counts multiply within 64 bits (they do for
         // most tables): no array per class.
         let packing = Self.packing((0..<width).map { table.names[$0][target[$0]].count })
         let multipliers = packing ?? Array(repeating: 0, count: width)
         let packedIndex = PackedKeyIndex()
         var tupleIndex = [TupleKey: Int]()
-        maps.withUnsafeBufferPointer { maps in
-            keys.withUnsafeBufferPointer { keys in
-                for member in sizes.indices {
-                    var packed: UInt64 = 0
-                    for attribute in 0..<width {
-                        let code = maps[offsets[attribute] + Int(keys[member * width + attribute])]
-                        key[attribute] = code
-                        packed &+= UInt64(code) &* multipliers[attribute]
-                    }
-                    var known: Int?
-                    if packing != nil {
-                        let (number, isNew) = packedIndex.number(packed)
-                        known = isNew ? nil : number
-                    } else {
-                        known = tupleIndex[TupleKey(key)]
-                        if known == nil { tupleIndex[TupleKey(key)] = newSizes.count }
-                    }
-                    if let known {
-                        newSizes[known] += sizes[member]
-                        if tracksSensitive { newSensitive[known].merge(sensitive[member], uniquingKeysWith: +) }
-                    } else {
-                        newKeys += key
-                        newSizes.append(sizes[member])
-                        newSensitive.append(tracksSensitive ? sensitive[member] : [:])
+        // The new keys are written straight into their array (there are never more classes than before): each
+        // class's codes go into the next free slot, which a class already known leaves to the next one.
+        let newKeys = [Int32](unsafeUninitializedCapacity: keys.count) { newKeys, initialized in
+            maps.withUnsafeBufferPointer { maps in
+                keys.withUnsafeBufferPointer { keys in
+                    for member in sizes.indices {
+                        let slot = newSizes.count * width
+                        var packed: UInt64 = 0
+                        for attribute in 0..<width {
+                            let code = maps[offsets[attribute] + Int(keys[member * width + attribute])]
+                            newKeys[slot + attribute] = code
+                            packed &+= UInt64(code) &* multipliers[attribute]
+                        }
+                        var known: Int?
+                        if packing != nil {
+                            let (number, isNew) = packedIndex.number(packed)
+                            known = isNew ? nil : number
+                        } else {
+                            let key = TupleKey(Array(newKeys[slot..<(slot + width)]))
+                            known = tupleIndex[key]
+                            if known == nil { tupleIndex[key] = newSizes.count }
+                        }
+                        if let known {
+                            newSizes[known] += sizes[member]
+                            if tracksSensitive { newSensitive[known].merge(sensitive[member], uniquingKeysWith: +) }
+                        } else {
+                            newSizes.append(sizes[member])
+                            if tracksSensitive { newSensitive.append(sensitive[member]) }
+                        }
                     }
                 }
             }
+            initialized = newSizes.count * width
         }
         return EquivalenceClasses(levels: target, keys: newKeys, sizes: newSizes, sensitive: newSensitive)
     }
 
     /// A class's sensitive counts.
-    func sensitiveCounts(_ member: Int) -> [Int32: Int] { sensitive[member] }
+    func sensitiveCounts(_ member: Int) -> [Int32: Int] { sensitive.isEmpty ? [:] : sensitive[member] }
 
     /// A class's codes.
     func key(_ member: Int) -> ArraySlice<Int32> {

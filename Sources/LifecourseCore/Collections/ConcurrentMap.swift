@@ -18,7 +18,8 @@ extension Array where Element: Sendable {
         let results = Mutex([[Result]?](repeating: nil, count: chunkCount))
         let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = chunk * chunkSize..<Swift.min(count, (chunk + 1) * chunkSize)
+            // With fewer elements than chunks × size, the last chunks start past the end (20 in 8 chunks of 3).
+            let range = Swift.min(count, chunk * chunkSize)..<Swift.min(count, (chunk + 1) * chunkSize)
             guard !range.isEmpty else { return results.withLock { $0[chunk] = [] } }
             do {
                 let mapped = try self[range].map(transform)

@@ -62,6 +62,13 @@ public struct CSVSplitter: Sendable {
     /// Splits `bytes`, returning the records they complete.
     public mutating func split(_ bytes: some Collection<UInt8>) -> [CSVRecord] {
         var records = [CSVRecord]()
+        // Contiguous bytes (an array, a slice, a chunk of a file) are walked as a buffer: through the generic
+        // collection every byte costs a call.
+        if bytes.withContiguousStorageIfAvailable({ split($0, into: &records) }) == nil { split(bytes, into: &records) }
+        return records
+    }
+
+    private mutating func split(_ bytes: some Collection<UInt8>, into records: inout [CSVRecord]) {
         for byte in bytes {
             if let seen = byteOrderMarkSeen {
                 if byte == Self.byteOrderMark[seen] {
@@ -73,7 +80,6 @@ public struct CSVSplitter: Sendable {
             }
             consume(byte, into: &records)
         }
-        return records
     }
 
     /// Ends the input, returning the last record if it had no line break.

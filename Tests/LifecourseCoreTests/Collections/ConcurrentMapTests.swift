@@ -10,6 +10,14 @@ import Testing
         #expect(try [7].concurrentMap { $0 + 1 } == [8])
     }
 
+    /// 20 elements in 8 chunks of 3: the last chunk starts past the end and must be empty, not a crash.
+    @Test func aChunkPastTheEndIsEmpty() throws {
+        for count in 1...40 {
+            let numbers = Array(0..<count)
+            #expect(try numbers.concurrentMap(threads: 2, minimumPerChunk: 1) { $0 + 1 } == numbers.map { $0 + 1 })
+        }
+    }
+
     @Test func transformsEachElementOnce() throws {
         let calls = Mutex([Int](repeating: 0, count: 50_000))
         _ = try Array(0..<50_000).concurrentMap(threads: 2, minimumPerChunk: 100) { number in

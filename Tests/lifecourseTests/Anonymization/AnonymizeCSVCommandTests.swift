@@ -41,6 +41,10 @@ import Testing
         #expect(try run(["--qi", "height=\(hierarchy.path)"]).contains("no column 'height'"))
         #expect(try run(["--qi", "age=\(hierarchy.path)", "--l", "2"]).contains("--sensitive"))
         #expect(try run([]).contains("--qi"))
+        try Data("35;30-39;*\n34;30-39;*\n".utf8).write(to: hierarchy)
+        let unwritable = try lifecourse.run(["anonymize-csv", input.path, "--qi", "age=\(hierarchy.path)", "--output",
+                                             directory.file("missing/o.csv").path, "--report", directory.file("r.json").path])
+        #expect(unwritable.standardError.contains("missing/o.csv: cannot be written"), "\(unwritable.standardError)")
     }
 }
 
