@@ -23,6 +23,9 @@ public struct Prefecture: Sendable, Hashable, Comparable, Codable, CustomStringC
     /// The prefecture's name, e.g. `東京都`.
     public var name: String { Prefecture.names[code - 1] }
 
+    /// The prefecture's name in English (Hepburn, without the suffix 都, 道, 府, 県), e.g. `Tokyo`.
+    public var englishName: String { Prefecture.englishNames[code - 1] }
+
     /// The region block (地方) the prefecture belongs to: 北海道, 東北, 関東, 中部, 近畿, 中国, 四国, 九州・沖縄.
     public var regionBlock: String {
         switch code {
@@ -39,6 +42,10 @@ public struct Prefecture: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// The region blocks, north to south.
     public static let regionBlocks = ["北海道", "東北", "関東", "中部", "近畿", "中国", "四国", "九州・沖縄"]
+
+    /// The region blocks' names in English, in the order of `regionBlocks`.
+    public static let regionBlocksInEnglish = ["Hokkaido", "Tohoku", "Kanto", "Chubu", "Kinki", "Chugoku", "Shikoku",
+                                               "Kyushu-Okinawa"]
 
     /// Two digits, e.g. `01`.
     public var codeText: String { code < 10 ? "0\(code)" : String(code) }
@@ -57,6 +64,14 @@ public struct Prefecture: Sendable, Hashable, Comparable, Codable, CustomStringC
         var container = encoder.singleValueContainer()
         try container.encode(codeText)
     }
+
+    static let englishNames = [
+        "Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki", "Tochigi", "Gunma",
+        "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
+        "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama", "Tottori", "Shimane",
+        "Okayama", "Hiroshima", "Yamaguchi", "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga", "Nagasaki",
+        "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa",
+    ]
 
     static let names = [
         "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",

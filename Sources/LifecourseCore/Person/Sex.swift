@@ -58,5 +58,15 @@ public enum Sex: String, Sendable, Hashable, CaseIterable, Codable, CustomString
         }
     }
 
+    /// male, female, other, unknown.
+    public var englishName: String {
+        switch self {
+        case .male: "male"
+        case .female: "female"
+        case .other: "other"
+        case .unknown: "unknown"
+        }
+    }
+
     public var description: String { rawValue }
 }

@@ -24,6 +24,20 @@ public enum CareLevel: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The level in English: not applicable, support level 1–2, care level 1–5.
+    public var englishName: String {
+        switch self {
+        case .notApplicable: "not applicable"
+        case .support1: "support level 1"
+        case .support2: "support level 2"
+        case .care1: "care level 1"
+        case .care2: "care level 2"
+        case .care3: "care level 3"
+        case .care4: "care level 4"
+        case .care5: "care level 5"
+        }
+    }
+
     /// The monthly limit of in-home service units (区分支給限度基準額, 2019 onward).
     public var monthlyUnitLimit: Int {
         switch self {

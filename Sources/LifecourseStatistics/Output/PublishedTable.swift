@@ -8,6 +8,12 @@ public struct PublishedTable: Sendable {
     public static let legend = "- : 秘匿 (suppressed: fewer persons or institutions than the threshold, "
         + "or hidden so that such a cell cannot be worked out from the others and the totals)"
 
+    /// The legend in the table's language.
+    public static func legend(_ language: TableLanguage) -> String {
+        language == .ja ? legend : "- : suppressed (fewer persons or institutions than the threshold, "
+            + "or hidden so that such a cell cannot be worked out from the others and the totals)"
+    }
+
     public let columns: [String]
     public let rows: [[String]]
 
@@ -26,8 +32,8 @@ public struct PublishedTable: Sendable {
                 for level in axis.names.indices {
                     let key = axis.keys[position][level]
                     row.append(key ?? "")
-                    // A nested axis shows an area's prefecture too; a total shows 計.
-                    row.append(key == nil ? CategoryLabels.total
+                    // A nested axis shows an area's prefecture too; a total shows 計 (Total).
+                    row.append(key == nil ? CategoryLabels.total(spec.labelLanguage)
                         : level == axis.names.count - 1 || axis.keys[position].last == nil ? axis.labels[position]
                         : axis.labels[axis.parents[position] ?? position])
                 }

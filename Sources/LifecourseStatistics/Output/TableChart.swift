@@ -28,12 +28,13 @@ public struct TableChart: Sendable {
         let title = table.spec.title ?? table.spec.name
         let measure = table.spec.measure.kind == .distribution ? "persons" : table.spec.measure.kind.rawValue
         let subtitle = ([measure, "\(table.spec.period.from)–\(table.spec.period.to)"] + fixed
-            + ["- : 秘匿"]).joined(separator: " · ")
+            + [table.spec.labelLanguage == .ja ? "- : 秘匿" : "- : suppressed"]).joined(separator: " · ")
         let largest = entries.filter { !$0.cell.isSuppressed }.map(\.cell.value).max() ?? 0
         let body: String
         let width: Int, height: Int
         if tree.names.first == TableDimension.Kind.prefecture.rawValue {
-            (body, width, height) = Self.prefectureGrid(entries.map { ($0.key, $0.cell, shown($0.cell)) }, largest: largest)
+            (body, width, height) = Self.prefectureGrid(entries.map { ($0.key, $0.cell, shown($0.cell)) }, largest: largest,
+                                                        language: table.spec.labelLanguage)
         } else {
             (body, width, height) = Self.bars(entries.map { ($0.label, $0.cell, shown($0.cell)) }, largest: largest)
         }
@@ -54,12 +55,13 @@ public struct TableChart: Sendable {
 
     /// Tiles of 72 × 40 in rows by region block.
     private static func prefectureGrid(_ entries: [(key: String, cell: TableCell, shown: String)],
-                                       largest: Double) -> (String, Int, Int) {
+                                       largest: Double, language: TableLanguage) -> (String, Int, Int) {
         let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var body = ""
         for (row, block) in Prefecture.regionBlocks.enumerated() {
             let y = row * 44
-            body += "<text x=\"8\" y=\"\(y + 24)\">\(escaped(block))</text>\n"
+            let blockName = language == .ja ? block : Prefecture.regionBlocksInEnglish[row]
+            body += "<text x=\"8\" y=\"\(y + 24)\">\(escaped(blockName))</text>\n"
             for (column, prefecture) in Prefecture.all.filter({ $0.regionBlock == block }).enumerated() {
                 let x = 80 + column * 76
                 let entry = byKey[prefecture.codeText]
@@ -69,7 +71,7 @@ public struct TableChart: Sendable {
                 let dark = entry.map { !$0.cell.isSuppressed && largest > 0 && $0.cell.value / largest > 0.55 } ?? false
                 body += "<rect x=\"\(x)\" y=\"\(y)\" width=\"72\" height=\"40\" fill=\"\(fill)\" stroke=\"#999\"/>"
                 body += "<text x=\"\(x + 36)\" y=\"\(y + 16)\" text-anchor=\"middle\"\(dark ? " fill=\"#fff\"" : "")>"
-                    + "\(escaped(prefecture.name))</text>"
+                    + "\(escaped(language == .ja ? prefecture.name : prefecture.englishName))</text>"
                 body += "<text x=\"\(x + 36)\" y=\"\(y + 32)\" text-anchor=\"middle\"\(dark ? " fill=\"#fff\"" : "")>"
                     + "\(escaped(entry?.shown ?? "0"))</text>\n"
             }

@@ -63,7 +63,7 @@ public struct TableFiles: Sendable {
         }
         let document = Document(
             spec: spec, disclosure: privacy == nil ? disclosure : nil, privacy: privacy,
-            storeState: computed.storeState, legend: PublishedTable.legend, columns: published.columns, rows: published.rows)
+            storeState: computed.storeState, legend: PublishedTable.legend(spec.labelLanguage), columns: published.columns, rows: published.rows)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let csv = folder.appendingPathComponent("\(spec.name).csv")

@@ -127,11 +127,14 @@ public struct TableSpec: Sendable, Hashable, Codable {
     public var filters: Filters?
     public var disclosure: Disclosure?
     public var privacy: Privacy?
+    /// The labels' language (`ja`, the default, or `en`).
+    public var language: TableLanguage?
 
     public init(name: String, title: String? = nil, source: TableSource, measure: TableMeasure,
                 dimensions: [TableDimension], period: Period, filters: Filters? = nil, disclosure: Disclosure? = nil,
-                privacy: Privacy? = nil) {
+                privacy: Privacy? = nil, language: TableLanguage? = nil) {
         self.privacy = privacy
+        self.language = language
         self.name = name
         self.title = title
         self.source = source
@@ -143,6 +146,7 @@ public struct TableSpec: Sendable, Hashable, Codable {
     }
 
     var disclosureSettings: Disclosure { disclosure ?? Disclosure() }
+    var labelLanguage: TableLanguage { language ?? .ja }
 
     /// Reads a specification; every problem is reported at once, each with what to write instead.
     public static func load(contentsOf url: URL) throws(StatisticsError) -> TableSpec {

@@ -1,40 +1,44 @@
 import LifecourseCore
 
-/// How the keys the store computes are shown: `13` → 東京都, `40` → 40–49歳, `2` → 女.
+/// How the keys the store computes are shown: `13` → 東京都 (Tokyo), `40` → 40–49歳 (40–49), `2` → 女 (female).
 enum CategoryLabels {
-    static let total = "計"
-    static let unknown = "不明"
+    static func total(_ language: TableLanguage) -> String { language == .ja ? "計" : "Total" }
+    static func unknown(_ language: TableLanguage) -> String { language == .ja ? "不明" : "Unknown" }
 
-    static func label(_ key: String, of dimension: TableDimension) -> String {
+    static func label(_ key: String, of dimension: TableDimension, in language: TableLanguage = .ja) -> String {
+        let ja = language == .ja, unknown = unknown(language)
         switch dimension.kind {
         case .prefecture:
-            return (try? Prefecture(key))?.name ?? unknown
+            return (try? Prefecture(key)).map { ja ? $0.name : $0.englishName } ?? unknown
         case .area:
-            let prefecture = (try? Prefecture(key.prefix(2)))?.name ?? unknown
-            return key.count == 5 && !key.contains("-") ? "\(prefecture) 保険者\(key)" : "\(prefecture) 郡市区\(key.suffix(2))"
+            let prefecture = (try? Prefecture(key.prefix(2))).map { ja ? $0.name : $0.englishName } ?? unknown
+            if key.count == 5 && !key.contains("-") { return ja ? "\(prefecture) 保険者\(key)" : "\(prefecture), insurer \(key)" }
+            return ja ? "\(prefecture) 郡市区\(key.suffix(2))" : "\(prefecture), district \(key.suffix(2))"
         case .sex:
-            return (try? Sex(claimsCode: key))?.japaneseName ?? unknown
+            return (try? Sex(claimsCode: key)).map { ja ? $0.japaneseName : $0.englishName } ?? unknown
         case .ageBand:
             guard let start = Int(key) else { return unknown }
-            if start >= dimension.ageTop { return "\(dimension.ageTop)歳以上" }
-            return "\(start)–\(min(start + dimension.ageWidth, dimension.ageTop) - 1)歳"
+            if start >= dimension.ageTop { return ja ? "\(dimension.ageTop)歳以上" : "\(dimension.ageTop)+" }
+            let band = "\(start)–\(min(start + dimension.ageWidth, dimension.ageTop) - 1)"
+            return ja ? band + "歳" : band
         case .bedSize:
-            return classLabel(key, cuts: dimension.bedCuts, unit: "床")
+            return classLabel(key, cuts: dimension.bedCuts, unit: ja ? "床" : " beds", unknown: unknown)
         case .labCategory:
-            return classLabel(key, cuts: dimension.cuts ?? [], unit: "")
+            return classLabel(key, cuts: dimension.cuts ?? [], unit: "", unknown: unknown)
         case .careLevel:
-            return CareLevel(rawValue: key)?.japaneseName ?? (key.isEmpty ? unknown : key)
+            return CareLevel(rawValue: key).map { ja ? $0.japaneseName : $0.englishName } ?? (key.isEmpty ? unknown : key)
         case .drug, .diagnosis:
             if key.isEmpty { return unknown }
-            if key.hasPrefix("#") { return "\(key.dropFirst()) (マスター未登録)" }
-            return dimension.kind == .diagnosis && dimension.diagnosisLevel == "chapter" ? "第\(key)章" : key
+            if key.hasPrefix("#") { return ja ? "\(key.dropFirst()) (マスター未登録)" : "\(key.dropFirst()) (not in the master)" }
+            guard dimension.kind == .diagnosis && dimension.diagnosisLevel == "chapter" else { return key }
+            return ja ? "第\(key)章" : "Chapter \(key)"
         case .year, .month:
             return key
         }
     }
 
-    /// `<20床`, `20–<100床`, `≥500床` for class `i` of rising cut points; `不明` for none.
-    private static func classLabel(_ key: String, cuts: [Double], unit: String) -> String {
+    /// `<20床`, `20–<100床`, `≥500床` for class `i` of rising cut points; `unknown` for none.
+    private static func classLabel(_ key: String, cuts: [Double], unit: String, unknown: String) -> String {
         guard let index = Int(key), (0...cuts.count).contains(index) else { return unknown }
         if index == 0 { return "<\(cuts[0].plainText)\(unit)" }
         if index == cuts.count { return "≥\(cuts[index - 1].plainText)\(unit)" }

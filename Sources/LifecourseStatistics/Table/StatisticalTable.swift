@@ -26,10 +26,11 @@ public struct StatisticalTable: Sendable {
         axes = groups.map { group in
             let categories = Set(usable.compactMap { keysOf($0, group).last ?? nil })
             if group.count == 2 {
-                return TableAxis.nested(prefecture: dimensions[group[0]], area: dimensions[group[1]], areas: categories)
+                return TableAxis.nested(prefecture: dimensions[group[0]], area: dimensions[group[1]], areas: categories,
+                                        language: spec.labelLanguage)
             }
             return TableAxis.flat(dimensions[group[0]], categories: categories,
-                                  hasTotal: !dimensions[group[0]].isMultiValued(in: spec.source))
+                                  hasTotal: !dimensions[group[0]].isMultiValued(in: spec.source), language: spec.labelLanguage)
         }
         var strides = Array(repeating: 1, count: axes.count)
         for axis in axes.indices.dropLast().reversed() { strides[axis] = strides[axis + 1] * axes[axis + 1].count }

@@ -40,26 +40,29 @@ public struct TableAxis: Sendable, Hashable {
     }
 
     /// A flat axis: the total (if it adds up) and the categories seen, in key order.
-    static func flat(_ dimension: TableDimension, categories: Set<String>, hasTotal: Bool) -> TableAxis {
+    static func flat(_ dimension: TableDimension, categories: Set<String>, hasTotal: Bool,
+                     language: TableLanguage = .ja) -> TableAxis {
         let sorted = categories.sorted(by: CategoryLabels.order(dimension))
         let keys: [[String?]] = (hasTotal ? [[nil]] : []) + sorted.map { [$0] }
-        let labels = (hasTotal ? [CategoryLabels.total] : []) + sorted.map { CategoryLabels.label($0, of: dimension) }
+        let labels = (hasTotal ? [CategoryLabels.total(language)] : [])
+            + sorted.map { CategoryLabels.label($0, of: dimension, in: language) }
         let parents: [Int?] = (hasTotal ? [nil] : []) + sorted.map { _ in hasTotal ? 0 : nil }
         return TableAxis(names: [dimension.name], keys: keys, labels: labels, parents: parents, hasTotal: hasTotal)
     }
 
     /// A region axis: the total, the prefectures seen, and under each its areas.
-    static func nested(prefecture: TableDimension, area: TableDimension, areas: Set<String>) -> TableAxis {
-        var keys: [[String?]] = [[nil, nil]], labels = [CategoryLabels.total], parents: [Int?] = [nil]
+    static func nested(prefecture: TableDimension, area: TableDimension, areas: Set<String>,
+                       language: TableLanguage = .ja) -> TableAxis {
+        var keys: [[String?]] = [[nil, nil]], labels = [CategoryLabels.total(language)], parents: [Int?] = [nil]
         let byPrefecture = Dictionary(grouping: areas) { String($0.prefix(2)) }
         for prefectureKey in byPrefecture.keys.sorted() {
             let parent = keys.count
             keys.append([prefectureKey, nil])
-            labels.append(CategoryLabels.label(prefectureKey, of: prefecture))
+            labels.append(CategoryLabels.label(prefectureKey, of: prefecture, in: language))
             parents.append(0)
             for areaKey in byPrefecture[prefectureKey, default: []].sorted() {
                 keys.append([prefectureKey, areaKey])
-                labels.append(CategoryLabels.label(areaKey, of: area))
+                labels.append(CategoryLabels.label(areaKey, of: area, in: language))
                 parents.append(parent)
             }
         }

@@ -34,11 +34,17 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print the SQL of each table (with its arguments) instead of computing it.")
     var sql = false
 
+    @Option(help: "The labels' language: ja (日本語, the default) or en (English); overrides the specifications'.")
+    var language: String?
+
     func validate() throws {
         if specs.isEmpty && builtIn.isEmpty {
             throw ValidationError("Give a specification file or --built-in NAME (\(BuiltInTables.names.joined(separator: ", ")), all).")
         }
         if !builtIn.isEmpty && year == nil { throw ValidationError("--built-in needs --year, e.g. --year 2024.") }
+        if let language, TableLanguage(rawValue: language) == nil {
+            throw ValidationError("--language must be ja or en, not '\(language)'.")
+        }
         for name in builtIn where name != "all" && !BuiltInTables.names.contains(name) {
             throw ValidationError("'\(name)' is not a built-in table; use \(BuiltInTables.names.joined(separator: ", ")) or all.")
         }
@@ -48,6 +54,9 @@ struct StatsCommand: ParsableCommand {
         var tables = try specs.map { try TableSpec.load(contentsOf: URL(fileURLWithPath: $0)) }
         let names = builtIn.contains("all") ? BuiltInTables.names : builtIn
         tables += names.compactMap { BuiltInTables.spec($0, year: year ?? 0) }
+        if let language = language.flatMap(TableLanguage.init(rawValue:)) {
+            for index in tables.indices { tables[index].language = language }
+        }
         if sql {
             for spec in tables {
                 let (text, arguments) = StatisticsEngine.sql(for: spec)

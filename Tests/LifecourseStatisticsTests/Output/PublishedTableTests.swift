@@ -4,9 +4,10 @@ import Testing
 @testable import LifecourseStatistics
 
 @Suite struct PublishedTableTests {
-    static func table(rounding: Int? = nil) -> StatisticalTable {
+    static func table(rounding: Int? = nil, language: TableLanguage? = nil) -> StatisticalTable {
         var spec = TableFixture.spec([TableDimension(.prefecture), TableDimension(.sex)])
         spec.disclosure?.rounding = rounding
+        spec.language = language
         let leaves: [[String]: Int] = [["13", "1"]: 23, ["13", "2"]: 4, ["27", "1"]: 31, ["27", "2"]: 42]
         return TableFixture.protected(TableFixture.table(spec, leaves: leaves))
     }
@@ -19,6 +20,15 @@ import Testing
         #expect(published.rows.contains(["27", "大阪府", "1", "男", "-"]) || published.rows.contains(["13", "東京都", "1", "男", "-"]),
                 "a complementary cell hides the small one from its row and column totals")
         #expect(published.csv.hasPrefix("prefecture,prefecture_label,sex,sex_label,persons\n,計,,計,100\n"))
+    }
+
+    @Test func inEnglishTheLabelsAndTheLegendAreEnglishAndTheKeysTheSame() {
+        let published = PublishedTable(Self.table(language: .en))
+        #expect(published.rows.first == ["", "Total", "", "Total", "100"])
+        #expect(published.rows.contains(["13", "Tokyo", "2", "female", "-"]))
+        #expect(published.rows.map { $0.enumerated().filter { $0.offset % 2 == 0 }.map(\.element) }
+                == PublishedTable(Self.table()).rows.map { $0.enumerated().filter { $0.offset % 2 == 0 }.map(\.element) })
+        #expect(PublishedTable.legend(.en).hasPrefix("- : suppressed") && PublishedTable.legend(.ja) == PublishedTable.legend)
     }
 
     @Test func countsAreRoundedWhenTheSpecificationAsks() {

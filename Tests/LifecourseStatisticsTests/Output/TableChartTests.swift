@@ -29,6 +29,15 @@ import Testing
         if let wellFormed = try Self.isWellFormedXML(svg) { #expect(wellFormed) }
     }
 
+    @Test func inEnglishTheGridNamesPrefecturesAndBlocksInEnglish() throws {
+        var spec = TableFixture.spec([TableDimension(.prefecture), TableDimension(.sex)])
+        spec.language = .en
+        let table = TableFixture.protected(TableFixture.table(spec, leaves: [["13", "1"]: 23, ["13", "2"]: 14]))
+        let svg = TableChart(table).svg
+        for name in ["Hokkaido", "Tokyo", "Okinawa", "Kyushu-Okinawa", "- : suppressed"] { #expect(svg.contains(name)) }
+        #expect(!svg.contains("東京都") && !svg.contains("秘匿"))
+    }
+
     @Test func aTableWithoutPrefecturesIsBarsOfItsFirstDimension() throws {
         var leaves = [[String]: Int]()
         for (index, band) in ["20", "30", "40"].enumerated() { leaves[[band, "1"]] = 20 + index; leaves[[band, "2"]] = 3 }

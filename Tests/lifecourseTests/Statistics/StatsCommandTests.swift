@@ -26,6 +26,15 @@ import Testing
             #expect(((json as? [String: Any])?["storeState"] as? String)?.count == 64)
         }
 
+        let english = try lifecourse.run(["stats", "--built-in", "care-needs", "--year", "2024", "--language", "en",
+                                          "--data", data, "--output", directory.file("english").path])
+        #expect(english.status == 0, "\(english.standardError)")
+        let englishCSV = try String(contentsOf: directory.file("english/care-needs.csv"), encoding: .utf8)
+        #expect(englishCSV.contains(",Total,") && englishCSV.contains(",Tokyo,") && englishCSV.contains("care level 1"))
+        #expect(!englishCSV.contains("計") && !englishCSV.contains("東京都"))
+        let french = try lifecourse.run(["stats", "--built-in", "care-needs", "--year", "2024", "--language", "fr"])
+        #expect(french.status != 0 && french.standardError.contains("--language must be ja or en"))
+
         let sql = try lifecourse.run(["stats", "--built-in", "care-needs", "--year", "2024", "--sql"])
         #expect(sql.status == 0 && sql.standardOutput.contains("FROM research.care_certification"))
 
