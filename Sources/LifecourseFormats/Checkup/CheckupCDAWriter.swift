@@ -1,3 +1,5 @@
+import LifecourseCore
+
 /// Writes a ``CheckupDocument`` as the CDA R2 XML (UTF-8) of the 特定健診情報ファイル: the header with the
 /// examinee's card identifiers, the centre and the exam date, and one 検査・問診結果セクション (01010) with an
 /// observation per item.

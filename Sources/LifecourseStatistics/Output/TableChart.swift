@@ -44,8 +44,8 @@ public struct TableChart: Sendable {
             <defs><pattern id="suppressed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
             <rect width="6" height="6" fill="#e0e0e0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#b0b0b0" stroke-width="2"/>\
             </pattern></defs>
-            <text x="8" y="20" font-size="14" font-weight="bold">\(Self.escaped(title))</text>
-            <text x="8" y="38" fill="#555">\(Self.escaped(subtitle))</text>
+            <text x="8" y="20" font-size="14" font-weight="bold">\(XMLText.escaped(title))</text>
+            <text x="8" y="38" fill="#555">\(XMLText.escaped(subtitle))</text>
             <g transform="translate(0, 48)">
             \(body)</g>
             </svg>
@@ -61,7 +61,7 @@ public struct TableChart: Sendable {
         for (row, block) in Prefecture.regionBlocks.enumerated() {
             let y = row * 44
             let blockName = language == .ja ? block : Prefecture.regionBlocksInEnglish[row]
-            body += "<text x=\"8\" y=\"\(y + 24)\">\(escaped(blockName))</text>\n"
+            body += "<text x=\"8\" y=\"\(y + 24)\">\(XMLText.escaped(blockName))</text>\n"
             for (column, prefecture) in Prefecture.all.filter({ $0.regionBlock == block }).enumerated() {
                 let x = 80 + column * 76
                 let entry = byKey[prefecture.codeText]
@@ -71,9 +71,9 @@ public struct TableChart: Sendable {
                 let dark = entry.map { !$0.cell.isSuppressed && largest > 0 && $0.cell.value / largest > 0.55 } ?? false
                 body += "<rect x=\"\(x)\" y=\"\(y)\" width=\"72\" height=\"40\" fill=\"\(fill)\" stroke=\"#999\"/>"
                 body += "<text x=\"\(x + 36)\" y=\"\(y + 16)\" text-anchor=\"middle\"\(dark ? " fill=\"#fff\"" : "")>"
-                    + "\(escaped(language == .ja ? prefecture.name : prefecture.englishName))</text>"
+                    + "\(XMLText.escaped(language == .ja ? prefecture.name : prefecture.englishName))</text>"
                 body += "<text x=\"\(x + 36)\" y=\"\(y + 32)\" text-anchor=\"middle\"\(dark ? " fill=\"#fff\"" : "")>"
-                    + "\(escaped(entry?.shown ?? "0"))</text>\n"
+                    + "\(XMLText.escaped(entry?.shown ?? "0"))</text>\n"
             }
         }
         return (body, 80 + 9 * 76, Prefecture.regionBlocks.count * 44)
@@ -85,11 +85,11 @@ public struct TableChart: Sendable {
         for (row, entry) in entries.enumerated() {
             let y = row * 22
             let length = entry.cell.isSuppressed || largest <= 0 ? 0 : Int((entry.cell.value / largest * 400).rounded())
-            body += "<text x=\"172\" y=\"\(y + 14)\" text-anchor=\"end\">\(escaped(String(entry.label.prefix(24))))</text>"
+            body += "<text x=\"172\" y=\"\(y + 14)\" text-anchor=\"end\">\(XMLText.escaped(String(entry.label.prefix(24))))</text>"
             body += entry.cell.isSuppressed
                 ? "<rect x=\"180\" y=\"\(y + 3)\" width=\"24\" height=\"16\" fill=\"url(#suppressed)\"/>"
                 : "<rect x=\"180\" y=\"\(y + 3)\" width=\"\(length)\" height=\"16\" fill=\"#3b6ea8\"/>"
-            body += "<text x=\"\(186 + max(length, 24))\" y=\"\(y + 14)\">\(escaped(entry.shown))</text>\n"
+            body += "<text x=\"\(186 + max(length, 24))\" y=\"\(y + 14)\">\(XMLText.escaped(entry.shown))</text>\n"
         }
         return (body, 680, max(entries.count, 1) * 22)
     }
@@ -99,10 +99,5 @@ public struct TableChart: Sendable {
         let share = largest > 0 ? min(1, max(0, value / largest)) : 0
         let channel = { (light: Double, dark: Double) in String(format: "%02x", Int((light + (dark - light) * share).rounded())) }
         return "#" + channel(255, 31) + channel(255, 74) + channel(255, 135)
-    }
-
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

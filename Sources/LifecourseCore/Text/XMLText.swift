@@ -1,6 +1,6 @@
-/// Escaping for XML character data and attribute values.
-enum XMLText {
-    static func escaped(_ text: String) -> String {
+/// Escaping for XML character data and attribute values (CDA documents, SVG charts).
+public enum XMLText {
+    public static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

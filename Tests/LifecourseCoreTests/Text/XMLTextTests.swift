@@ -1,4 +1,4 @@
-@testable import LifecourseFormats
+import LifecourseCore
 import Testing
 
 @Suite struct XMLTextTests {
