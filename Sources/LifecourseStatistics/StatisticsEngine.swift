@@ -61,7 +61,7 @@ extension StatisticsEngine {
         let specification = try JSONEncoder.sorted.encode(spec)
         let budget = try store.write { transaction in
             try transaction.spendPrivacyBudget(of: privacy.application, table: spec.name, epsilon: privacy.epsilon,
-                                               delta: privacy.mechanism == .gaussian ? privacy.delta ?? 0 : 0,
+                                               delta: privacy.spentDelta,
                                                specDigest: FileDigest.sha256(specification))
         }
         let (rows, state) = try aggregate(spec)

@@ -137,8 +137,6 @@ public enum BuiltInHierarchy: Sendable, Hashable {
         let low = (number / width).rounded(.down) * width
         return "[\(low.plainText), \((low + width).plainText))"
     }
-
-    /// The region block (地方区分) of a prefecture code (JIS X 0401).
 }
 
 extension BuiltInHierarchy: CustomStringConvertible {

@@ -107,19 +107,18 @@ struct HypercubeSuppression {
             return (enough: cells.values[neighbour] >= need ? 0 : 1, cost: cells.cost(neighbour), other: other)
         }.sorted { ($0.enough, $0.cost, $0.other) < ($1.enough, $1.cost, $1.other) }
         let single: [Move] = ranked.prefix(limit).map { [(($0.other - position) * stride, -1)] }
-        return [up] + single + [spread(along: axis, cell: cell, siblings: ranked.map(\.other), in: table, cells: cells,
-                                       need: need, descent: descent)].compactMap { $0 }
+        let shared = spread(cell, offsets: ranked.map { ($0.other - position) * stride }, cells: cells, need: need,
+                            descent: descent)
+        return [up] + single + (shared.map { [$0] } ?? [])
     }
 
     /// A move that shares the compensation among several siblings, for when no one sibling could take it all
     /// (Repsilber's moves take one): each sibling takes at most what its cells under the descent can give,
     /// the cheapest for what they give first, until the shares add up to the whole.
-    private func spread(along axis: Int, cell: Int, siblings: [Int], in table: StatisticalTable, cells: Cells,
-                        need: Double, descent: [Descent]) -> Move? {
+    /// `offsets`: each sibling's cell, as an index offset from `cell`.
+    private func spread(_ cell: Int, offsets: [Int], cells: Cells, need: Double, descent: [Descent]) -> Move? {
         guard need > 0 else { return nil }
-        let position = table.coordinates(cell)[axis], stride = table.strides[axis]
-        let capacities = siblings.compactMap { other -> (delta: Int, capacity: Double, cost: Double)? in
-            let delta = (other - position) * stride
+        let capacities = offsets.compactMap { delta -> (delta: Int, capacity: Double, cost: Double)? in
             let capacity = descent.map { cells.values[cell + delta + $0.delta] / ($0.share * need) }.min() ?? 0
             guard capacity > 0 else { return nil }
             return (delta, min(capacity, 1), descent.map { cells.cost(cell + delta + $0.delta) }.reduce(0, +))

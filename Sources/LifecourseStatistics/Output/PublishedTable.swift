@@ -5,13 +5,13 @@ import LifecourseCore
 /// percentiles only where its count is published.
 public struct PublishedTable: Sendable {
     public static let suppressed = "-"
-    public static let legend = "- : 秘匿 (suppressed: fewer persons or institutions than the threshold, "
-        + "or hidden so that such a cell cannot be worked out from the others and the totals)"
+    private static let why = "fewer persons or institutions than the threshold, "
+        + "or hidden so that such a cell cannot be worked out from the others and the totals"
+    public static let legend = "- : 秘匿 (suppressed: \(why))"
 
     /// The legend in the table's language.
     public static func legend(_ language: TableLanguage) -> String {
-        language == .ja ? legend : "- : suppressed (fewer persons or institutions than the threshold, "
-            + "or hidden so that such a cell cannot be worked out from the others and the totals)"
+        language == .ja ? legend : "- : suppressed (\(why))"
     }
 
     public let columns: [String]

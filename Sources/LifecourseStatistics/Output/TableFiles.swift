@@ -56,7 +56,7 @@ public struct TableFiles: Sendable {
         let privacy = spec.privacy.map { privacy in
             Document.Privacy(
                 application: privacy.application, mechanism: (privacy.mechanism ?? .laplace).rawValue,
-                epsilon: privacy.epsilon, delta: privacy.mechanism == .gaussian ? privacy.delta ?? 0 : 0,
+                epsilon: privacy.epsilon, delta: privacy.spentDelta,
                 maxCellsPerPerson: privacy.cellsPerPerson,
                 noiseStandardDeviation: NoiseMechanism(privacy, measure: spec.measure).standardDeviation,
                 note: "cells are the declared keys; each has noise; totals are sums of the noisy cells")

@@ -105,6 +105,9 @@ public struct TableSpec: Sendable, Hashable, Codable {
         /// counts 1.
         public var maxContribution: Double?
 
+        /// The δ a table spends: its `delta` for the Gaussian mechanism, none for Laplace.
+        var spentDelta: Double { mechanism == .gaussian ? delta ?? 0 : 0 }
+
         public init(application: String, mechanism: Mechanism? = nil, epsilon: Double, delta: Double? = nil,
                     maxCellsPerPerson: Int? = nil, maxContribution: Double? = nil) {
             self.application = application

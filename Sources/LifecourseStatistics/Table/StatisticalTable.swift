@@ -69,12 +69,9 @@ public struct StatisticalTable: Sendable {
     /// is the sum of. (A distribution's cells add up by their persons.)
     public var equations: [(total: Int, parts: [Int])] {
         var equations = [(total: Int, parts: [Int])]()
-        for (axis, table) in axes.enumerated() {
-            for position in 0..<table.count where !table.isLeaf(position) {
-                for cell in cells.indices where coordinates(cell)[axis] == position {
-                    let parts = table.children[position].map { cell + ($0 - position) * strides[axis] }
-                    equations.append((cell, parts))
-                }
+        for cell in cells.indices {
+            for (axis, position) in coordinates(cell).enumerated() where !axes[axis].isLeaf(position) {
+                equations.append((cell, axes[axis].children[position].map { cell + ($0 - position) * strides[axis] }))
             }
         }
         return equations
