@@ -22,11 +22,10 @@ extension StoreReader {
                 SELECT name FROM \(zone).sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
                 """)
             for table in tables {
-                let columns = try Row.fetchAll(db, sql: "PRAGMA \(zone).table_info(\(table))")
-                    .map { $0["name"] as String }
+                let info = try Row.fetchAll(db, sql: "PRAGMA \(zone).table_info(\(table))")
+                let columns = info.map { $0["name"] as String }
                     .filter { !$0.hasPrefix("sealed_") && !$0.hasSuffix("_at") && !excluded.contains($0) }
-                let order = try Row.fetchAll(db, sql: "PRAGMA \(zone).table_info(\(table))")
-                    .filter { ($0["pk"] as Int) > 0 }.map { $0["name"] as String }
+                let order = info.filter { ($0["pk"] as Int) > 0 }.map { $0["name"] as String }
                 var hasher = SHA256()
                 var count = 0
                 let sql = "SELECT \(columns.map { "quote(\($0))" }.joined(separator: " || '|' || ")) FROM \(zone).\(table)"
