@@ -14,6 +14,14 @@ import Testing
                   privacy: .init(application: application, epsilon: epsilon, maxCellsPerPerson: maxCells))
     }
 
+    /// The same table computed exactly: no noise, no suppression.
+    static func exact(_ spec: TableSpec) -> TableSpec {
+        var exact = spec
+        exact.privacy = nil
+        exact.disclosure = .init(enabled: false)
+        return exact
+    }
+
     static func budget(_ application: String, epsilon: Double, in store: SQLiteStore) throws {
         _ = try store.write { try $0.setPrivacyBudget(of: application, epsilon: epsilon, delta: 0, actor: "test", reason: "test") }
     }
@@ -30,10 +38,7 @@ import Testing
             #expect(table.cells[equation.total].value == equation.parts.reduce(0) { $0 + table.cells[$1].value })
         }
         // Close to the exact counts: the noise's scale is 1.
-        var exact = spec
-        exact.privacy = nil
-        exact.disclosure = .init(enabled: false)
-        let truth = try StatisticsEngine(store: store).compute(exact).table
+        let truth = try StatisticsEngine(store: store).compute(Self.exact(spec)).table
         let tokyo = try #require(table.axes[0].keys.firstIndex(of: ["13"]))
         let truthTokyo = try #require(truth.axes[0].keys.firstIndex(of: ["13"]))
         #expect(abs(table[[tokyo, 0]].value - truth[[truthTokyo, 0]].value) < 30)
@@ -43,9 +48,7 @@ import Testing
     @Test func eachResearchIDCountsInAtMostItsBoundOfCells() async throws {
         let store = try await GeneratedPopulation.shared().store
         // The ten most common drug classes, declared; a person with several counts in one of them only.
-        var exact = Self.spec("drugs", application: "-", dimensions: [TableDimension(.drug, level: "class")])
-        exact.privacy = nil
-        exact.disclosure = .init(enabled: false)
+        let exact = Self.exact(Self.spec("drugs", application: "-", dimensions: [TableDimension(.drug, level: "class")]))
         let truth = try StatisticsEngine(store: store).compute(exact).table
         let classes = truth.cells.indices.sorted { truth.cells[$0].value > truth.cells[$1].value }.prefix(10)
             .map { truth.axes[0].keys[truth.coordinates($0)[0]][0]! }
