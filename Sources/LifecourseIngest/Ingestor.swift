@@ -16,7 +16,7 @@ public struct Ingestor: Sendable {
     public let store: SQLiteStore
     public let linker: any PersonLinker
     /// How many bytes of input one commit covers (a file is never split).
-    public var batchBytes = 32 << 20
+    public var batchBytes = 256 << 20
     /// A run of at least this many bytes that would about double the research zone or more is a bulk load: the
     /// zone's indexes by person are dropped before it and built after it (see `SQLiteStore+BulkLoad`).
     public var bulkLoadMinimumBytes = 64 << 20
@@ -158,6 +158,7 @@ public struct Ingestor: Sendable {
             switch reading.take() {
             case .events(let events, let bytesRead):
                 for event in events { try writer.write(event) }
+                reading.giveBack(events)
                 progress(bytesRead, writer.counts.unitsRead)
             case .end(let records, let failure):
                 ended = true

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LifecourseCore
 import LifecourseFormats
 import LifecourseStore
@@ -24,14 +25,23 @@ final class ReadAhead: Sendable {
 
     private let queue = BoundedQueue<Message>(capacity: ReadAhead.capacity)
     private let finished = DispatchSemaphore(value: 0)
+    /// Events the writer has stored, handed back so that the reading thread frees them: a unit is dozens of strings
+    /// and arrays, and releasing them was a twentieth of the writing thread's work, which is the busier of the two.
+    private let stored = StoredEvents()
 
     /// Starts reading `files` in order; `institution` is the sender of SS-MIX2 storage when the command names it.
     init(files: [String], store: SQLiteStore, institution: InstitutionCode? = nil) {
         let queue = queue
         let finished = finished
+        let stored = stored
         let thread = Thread {
             var keys = LookupKeysAhead(keyRing: store.keys)
-            for path in files { Self.read(path, store: store, institution: institution, keys: &keys, into: queue) }
+            for path in files {
+                Self.read(path, store: store, institution: institution, keys: &keys, into: queue) {
+                    // Dropped here, on this thread.
+                    _ = stored.takeAll()
+                }
+            }
             finished.signal()
         }
         thread.name = "lifecourse-read-ahead"
@@ -41,6 +51,11 @@ final class ReadAhead: Sendable {
 
     /// The next message.
     func take() -> Message { queue.take() }
+
+    /// Hands back events the writer has stored, for the reading thread to free.
+    func giveBack(_ events: [FileEvent]) {
+        stored.add(events)
+    }
 
     /// The next file's preparation.
     func nextFile() -> PreparedFile {
@@ -66,7 +81,8 @@ final class ReadAhead: Sendable {
     func wait() { finished.wait() }
 
     private static func read(_ path: String, store: SQLiteStore, institution: InstitutionCode?,
-                             keys: inout LookupKeysAhead, into queue: BoundedQueue<Message>) {
+                             keys: inout LookupKeysAhead, into queue: BoundedQueue<Message>,
+                             freeStored: () -> Void) {
         let prepared = PreparedFile(path: path, store: store, institution: institution)
         queue.put(.file(prepared))
         guard case .ready(_, let format, let receivedBefore) = prepared.state else { return }
@@ -83,13 +99,31 @@ final class ReadAhead: Sendable {
                 if events.count == eventsPerMessage {
                     queue.put(.events(events, bytesRead: bytesRead))
                     events = []
+                    freeStored()
                 }
             }
             if !events.isEmpty { queue.put(.events(events, bytesRead: bytesRead)) }
             queue.put(.end(recordsRead: records, failure: nil))
+            freeStored()
         } catch {
             // The events sent before are rolled back with the file by the writer.
             queue.put(.end(recordsRead: 0, failure: "\(error)"))
+        }
+    }
+}
+
+/// Events stored by the writing thread, waiting to be freed by the reading thread.
+private final class StoredEvents: Sendable {
+    private let lists = Mutex<[[FileEvent]]>([])
+
+    func add(_ events: [FileEvent]) {
+        lists.withLock { $0.append(events) }
+    }
+
+    func takeAll() -> [[FileEvent]] {
+        lists.withLock { lists in
+            defer { lists.removeAll(keepingCapacity: true) }
+            return lists
         }
     }
 }

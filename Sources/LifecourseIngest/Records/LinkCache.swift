@@ -12,31 +12,29 @@ import Synchronization
 /// The cache lives for one run only (the vault can change between runs: merges, splits) and is cleared when it
 /// holds ``capacity`` identities, so memory stays bounded.
 final class LinkCache: Sendable {
+    /// An identity from a source, as a 128-bit fingerprint: two of the process's randomly seeded hashes of the
+    /// format, the sender and every field of the identity, each started from a different tag. The cache holds
+    /// hundreds of thousands of keys, and keeping the identities themselves (names, cards) took more memory than
+    /// the store's page caches; two different identities share a fingerprint with a chance of about 2⁻¹²⁸ a pair.
     struct Key: Hashable, Sendable {
-        let format: String
-        let sender: String
-        let identity: PersonIdentity
-        /// Hashed once: a unit's key is looked up in up to three dictionaries, and hashing an identity (names in
-        /// kanji and kana, cards) was a tenth of the writing thread's work.
-        private let hash: Int
+        private let first: UInt64
+        private let second: UInt64
 
         init(format: String, sender: String, identity: PersonIdentity) {
-            self.format = format
-            self.sender = sender
-            self.identity = identity
-            var hasher = Hasher()
-            hasher.combine(format)
-            hasher.combine(sender)
-            hasher.combine(identity)
-            hash = hasher.finalize()
-        }
-
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.hash == rhs.hash && lhs.format == rhs.format && lhs.sender == rhs.sender && lhs.identity == rhs.identity
+            func hash(_ tag: UInt8) -> UInt64 {
+                var hasher = Hasher()
+                hasher.combine(tag)
+                hasher.combine(format)
+                hasher.combine(sender)
+                hasher.combine(identity)
+                return UInt64(bitPattern: Int64(hasher.finalize()))
+            }
+            first = hash(1)
+            second = hash(2)
         }
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(hash)
+            hasher.combine(first)
         }
     }
 
@@ -46,7 +44,9 @@ final class LinkCache: Sendable {
         var file: [Key: LinkedIdentity] = [:]
     }
 
-    static let capacity = 150_000
+    /// About 40 bytes an identity here and as many in the reading thread's ``LookupKeysAhead``: a million, the
+    /// identities of some 500,000 persons' claims, cost some 80 MB.
+    static let capacity = 1_000_000
     private let state = Mutex(State())
 
     func person(for key: Key) -> LinkedIdentity? {

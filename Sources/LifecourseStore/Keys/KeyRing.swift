@@ -44,10 +44,9 @@ public struct KeyRing: Sendable {
     /// A research ID derived from a record key: the first 55 bits of HMAC-SHA256(record key ‖ attempt).
     /// Without the key the IDs look random; with it, a store rebuilt from the same files gets the same IDs.
     public func researchID(derivedFrom recordKey: Data, attempt: Int) -> ResearchID {
-        var message = recordKey
-        message.append(contentsOf: withUnsafeBytes(of: UInt32(attempt).bigEndian) { Array($0) })
-        var hmac = prepared.researchIDs
-        hmac.update(data: message)
+        var hmac = prepared.researchIDs.message
+        hmac.update(recordKey)
+        withUnsafeBytes(of: UInt32(attempt).bigEndian) { hmac.update($0) }
         let mac = Array(hmac.finalize())
         let number = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } >> 9
         return (try? ResearchID(rawValue: Int64(number))) ?? researchID(derivedFrom: recordKey, attempt: attempt + 1 << 16)
@@ -55,11 +54,11 @@ public struct KeyRing: Sendable {
 
     /// The blind key of a normalized value: HMAC-SHA256 over the kind and the value.
     public func blindKey(_ normalized: String, kind: String) -> Data {
-        var hmac = prepared.blindIndex
-        hmac.update(data: Data(kind.utf8))
-        hmac.update(data: [0x1F])
-        hmac.update(data: Data(normalized.utf8))
-        return Data(hmac.finalize())
+        var hmac = prepared.blindIndex.message
+        hmac.update(kind)
+        withUnsafeBytes(of: UInt8(0x1F)) { hmac.update($0) }
+        hmac.update(normalized)
+        return hmac.finalize()
     }
 }
 
@@ -68,13 +67,13 @@ public struct KeyRing: Sendable {
 final class PreparedKeys: @unchecked Sendable {
     let vault: SymmetricKey
     let raw: SymmetricKey
-    let blindIndex: HMAC<SHA256>
-    let researchIDs: HMAC<SHA256>
+    let blindIndex: PreparedHMAC
+    let researchIDs: PreparedHMAC
 
     init(vault: [UInt8], raw: [UInt8], blindIndex: [UInt8], researchIDs: [UInt8]) {
         self.vault = SymmetricKey(data: vault)
         self.raw = SymmetricKey(data: raw)
-        self.blindIndex = HMAC<SHA256>(key: SymmetricKey(data: blindIndex))
-        self.researchIDs = HMAC<SHA256>(key: SymmetricKey(data: researchIDs))
+        self.blindIndex = PreparedHMAC(key: blindIndex)
+        self.researchIDs = PreparedHMAC(key: researchIDs)
     }
 }

@@ -62,25 +62,70 @@ extension StoreTransaction {
     /// Runs a cached insert with its values bound directly (see ``SQLiteBindable``); returns the new row's id.
     @discardableResult
     func insertRow<each Value: SQLiteBindable>(_ sql: StaticString, _ values: repeat each Value) throws -> Int64 {
-        let handle = try statements.statement(sql, in: db).sqliteStatement
+        let handle = try bound(sql, repeat each values)
         defer { sqlite3_reset(handle) }
-        var index: Int32 = 0
-        for value in repeat each values {
-            index += 1
-            let code = value.bind(to: handle, at: index)
-            guard code == SQLITE_OK else { throw failure(code, sql) }
-        }
-        guard index == sqlite3_bind_parameter_count(handle) else {
-            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters", sql: sql.description)
-        }
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else { throw failure(code, sql) }
         return sqlite3_last_insert_rowid(db.sqliteConnection)
     }
 
+    /// Runs a cached query with its values bound directly and hands each result row to `row`, for the lookups of
+    /// a bulk ingest (GRDB's `Row` copies every value into a dictionary-like row first).
+    func forEachRow<each Value: SQLiteBindable>(_ sql: StaticString, _ values: repeat each Value,
+                                                row: (SQLiteColumns) throws -> Void) throws {
+        let handle = try bound(sql, repeat each values)
+        defer { sqlite3_reset(handle) }
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW: try row(SQLiteColumns(statement: handle))
+            case SQLITE_DONE: return
+            case let code: throw failure(code, sql)
+            }
+        }
+    }
+
+    /// The cached statement of `sql` with `values` bound to its parameters, all of them.
+    private func bound<each Value: SQLiteBindable>(_ sql: StaticString, _ values: repeat each Value) throws -> OpaquePointer {
+        let handle = try statements.statement(sql, in: db).sqliteStatement
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            let code = value.bind(to: handle, at: index)
+            guard code == SQLITE_OK else {
+                sqlite3_reset(handle)
+                throw failure(code, sql)
+            }
+        }
+        guard index == sqlite3_bind_parameter_count(handle) else {
+            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters", sql: sql.description)
+        }
+        return handle
+    }
+
     private func failure(_ code: Int32, _ sql: StaticString) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                       sql: sql.description)
+    }
+}
+
+/// The columns of the current row of a statement stepped by ``StoreTransaction/forEachRow(_:_:row:)``, by index
+/// from 0; valid only inside its call.
+struct SQLiteColumns {
+    let statement: OpaquePointer
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    func text(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))),
+                      as: UTF8.self)
+    }
+
+    func data(_ column: Int32) -> Data? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return Data() }
+        return Data(bytes: bytes, count: count)
     }
 }
 

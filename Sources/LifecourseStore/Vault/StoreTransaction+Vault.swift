@@ -8,27 +8,34 @@ extension StoreTransaction: IdentityVault {
     }
 
     public func identity(recordKey: Data) throws -> StoredIdentityRef? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT identity_id, person_id FROM vault.identity WHERE record_key = ?"),
-                                   arguments: [recordKey])
-        return try row.map { StoredIdentityRef(identityID: $0["identity_id"], person: try ResearchID(rawValue: $0["person_id"])) }
+        var found: (identityID: Int64, person: Int64)?
+        try forEachRow("SELECT identity_id, person_id FROM vault.identity WHERE record_key = ?", recordKey) { row in
+            found = (row.int64(0), row.int64(1))
+        }
+        return try found.map { StoredIdentityRef(identityID: $0.identityID, person: try ResearchID(rawValue: $0.person)) }
     }
 
     public func matches(forBlindKey key: Data) throws -> [VaultMatch] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT b.identity_id, b.kind, b.qualifier, i.person_id
+        var matches: [(identityID: Int64, person: Int64, kind: String, qualifier: Data?)] = []
+        try forEachRow("""
+            SELECT b.identity_id, i.person_id, b.kind, b.qualifier
             FROM vault.blind_key b JOIN vault.identity i USING (identity_id)
             WHERE b.key = ? ORDER BY b.identity_id
-            """), arguments: [key])
-        return try rows.map {
-            VaultMatch(identityID: $0["identity_id"], person: try ResearchID(rawValue: $0["person_id"]),
-                       kind: $0["kind"], qualifier: $0["qualifier"])
+            """, key) { row in
+            matches.append((row.int64(0), row.int64(1), row.text(2) ?? "", row.data(3)))
+        }
+        return try matches.map {
+            VaultMatch(identityID: $0.identityID, person: try ResearchID(rawValue: $0.person), kind: $0.kind,
+                       qualifier: $0.qualifier)
         }
     }
 
     public func blindKeys(ofIdentity identityID: Int64) throws -> [BlindKey] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, key, qualifier FROM vault.blind_key WHERE identity_id = ?"),
-                         arguments: [identityID])
-            .map { BlindKey(kind: $0["kind"], key: $0["key"], qualifier: $0["qualifier"]) }
+        var keys: [BlindKey] = []
+        try forEachRow("SELECT kind, key, qualifier FROM vault.blind_key WHERE identity_id = ?", identityID) { row in
+            keys.append(BlindKey(kind: row.text(0) ?? "", key: row.data(1) ?? Data(), qualifier: row.data(2)))
+        }
+        return keys
     }
 
     public func researchID(derivedFrom recordKey: Data, attempt: Int) -> ResearchID {

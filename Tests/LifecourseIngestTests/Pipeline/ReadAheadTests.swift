@@ -43,6 +43,36 @@ import Testing
         #expect(messages[1] == ["refused"])
     }
 
+    @Test func freesOnItsOwnThreadTheEventsTheWriterGaveBack() throws {
+        let test = try TestStore()
+        let directory = try TemporaryDirectory()
+        defer { test.remove(); directory.remove() }
+        // More files than the queue holds messages: the reader is still reading when the first events come back.
+        let files = try (0..<100).map { number in
+            let copy = directory.file("copy-\(number).UKE")
+            try FileManager.default.copyItem(at: Fixtures.outpatientClaims, to: copy)
+            return copy.path
+        }
+        let reading = ReadAhead(files: files, store: test.store)
+        weak var firstUnit: ReadUnit?
+        for index in files.indices {
+            _ = reading.nextFile()
+            reading: while true {
+                switch reading.take() {
+                case .events(let events, _):
+                    if index == 0, case .unit(let unit) = events.last { firstUnit = unit }
+                    reading.giveBack(events)
+                case .end: break reading
+                case .file: Issue.record("a file began before the last one ended")
+                }
+            }
+        }
+        reading.wait()
+        withExtendedLifetime(reading) {
+            #expect(firstUnit == nil, "the events given back are freed by the reading thread, not kept")
+        }
+    }
+
     @Test func doesNotReadAFileTheStoreHoldsWhole() throws {
         let test = try TestStore()
         let directory = try TemporaryDirectory()

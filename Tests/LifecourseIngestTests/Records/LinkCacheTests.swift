@@ -36,6 +36,24 @@ import Testing
         #expect(persons.reduce(0) { $0 + $1.claims } == 150)
     }
 
+    @Test func aKeyIsTheSameForTheSameIdentityFromTheSameSourceOnly() throws {
+        let taro = PersonIdentity(name: "山田　太郎", kanaName: "ヤマダ　タロウ", birthDate: try CalendarDate(iso: "1950-04-01"),
+                                  sex: .male, patientNumber: "00123")
+        var other = taro
+        other.patientNumber = "00124"
+        let key = LinkCache.Key(format: "claims-medical", sender: "1310000011", identity: taro)
+        #expect(key == LinkCache.Key(format: "claims-medical", sender: "1310000011", identity: taro))
+        #expect(key != LinkCache.Key(format: "claims-medical", sender: "1310000011", identity: other))
+        #expect(key != LinkCache.Key(format: "claims-pharmacy", sender: "1310000011", identity: taro))
+        #expect(key != LinkCache.Key(format: "claims-medical", sender: "1310000012", identity: taro))
+        // 100,000 different identities give 100,000 different keys.
+        let keys = Set((0..<100_000).map { number in
+            LinkCache.Key(format: "claims-medical", sender: "1310000011",
+                          identity: PersonIdentity(name: "山田　太郎", patientNumber: String(number)))
+        })
+        #expect(keys.count == 100_000)
+    }
+
     @Test func linksFollowTheFileAndTheBatchTheyWereMadeIn() throws {
         let cache = LinkCache()
         func key(_ name: String) -> LinkCache.Key {

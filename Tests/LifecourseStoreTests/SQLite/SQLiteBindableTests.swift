@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import LifecourseTesting
+import Testing
+@testable import LifecourseStore
+
+@Suite struct SQLiteBindableTests {
+    @Test func insertsAndReadsBackEveryKindOfValueAsBound() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        try test.store.write { transaction in
+            try transaction.db.execute(sql: "CREATE TEMP TABLE value (id INTEGER PRIMARY KEY, number INTEGER, text TEXT, blob BLOB)")
+            let rows: [(Int?, String?, Data?)] = [
+                (1, "山田　花子", Data([0, 1, 2])), (nil, "", Data()), (-7, nil, nil), (Int(Int32.max) + 1, "a\u{0}b", Data([255])),
+            ]
+            for row in rows {
+                try transaction.insertRow("INSERT INTO temp.value (number, text, blob) VALUES (?, ?, ?)", row.0, row.1, row.2)
+            }
+            var read: [(Int64, String?, Data?)] = []
+            try transaction.forEachRow("SELECT number, text, blob FROM temp.value WHERE id > ? ORDER BY id", 0 as Int64) { row in
+                read.append((row.int64(0), row.text(1), row.data(2)))
+            }
+            #expect(read.count == rows.count)
+            for (written, back) in zip(rows, read) {
+                #expect(back.0 == Int64(written.0 ?? 0))
+                #expect(back.1 == written.1, "text, empty text (not NULL) and NULL come back as written")
+                #expect(back.2 == written.2, "blobs, the empty blob (not NULL) and NULL come back as written")
+            }
+            // A query without rows calls nothing; its statement is reset for the next use.
+            var none = 0
+            try transaction.forEachRow("SELECT number, text, blob FROM temp.value WHERE id > ? ORDER BY id", 99 as Int64) { _ in none += 1 }
+            #expect(none == 0)
+        }
+    }
+
+    @Test func refusesAWrongNumberOfValues() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        try test.store.write { transaction in
+            try transaction.db.execute(sql: "CREATE TEMP TABLE value (number INTEGER, text TEXT)")
+            #expect(throws: DatabaseError.self) {
+                try transaction.insertRow("INSERT INTO temp.value (number, text) VALUES (?, ?)", 1 as Int64)
+            }
+            #expect(throws: DatabaseError.self) {
+                try transaction.forEachRow("SELECT number FROM temp.value WHERE number = ? AND text = ?", 1 as Int64) { _ in }
+            }
+        }
+    }
+}
