@@ -7,6 +7,7 @@ public struct StoreTransaction {
     /// Reads inside the transaction see its own writes.
     public let reader: StoreReader
     let statements = StatementMemo()
+    let arena = BindingArena()
 
     init(db: Database, keys: KeyRing) {
         reader = StoreReader(db: db, keys: keys)

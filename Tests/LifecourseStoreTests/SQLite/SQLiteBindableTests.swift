@@ -33,6 +33,26 @@ import Testing
         }
     }
 
+    @Test func textsAndBlobsOfConsecutiveInsertsDoNotOverwriteEachOther() throws {
+        let test = try TestStore()
+        defer { test.remove() }
+        // Values from a few bytes to more than the binding arena holds, which SQLite then copies itself.
+        let texts = (0..<40).map { number in String(repeating: "検査\(number)", count: 1 << (number % 16)) }
+        try test.store.write { transaction in
+            try transaction.db.execute(sql: "CREATE TEMP TABLE value (id INTEGER PRIMARY KEY, text TEXT, blob BLOB)")
+            for text in texts {
+                try transaction.insertRow("INSERT INTO temp.value (text, blob) VALUES (?, ?)", text, Data(text.utf8.reversed()))
+            }
+            var read: [(String?, Data?)] = []
+            try transaction.forEachRow("SELECT text, blob FROM temp.value WHERE id > ? ORDER BY id", 0 as Int64) { row in
+                read.append((row.text(0), row.data(1)))
+            }
+            #expect(read.map(\.0) == texts)
+            #expect(read.map(\.1) == texts.map { Data($0.utf8.reversed()) })
+        }
+        #expect(texts.contains { $0.utf8.count > BindingArena.capacity })
+    }
+
     @Test func refusesAWrongNumberOfValues() throws {
         let test = try TestStore()
         defer { test.remove() }
