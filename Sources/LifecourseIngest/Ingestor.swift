@@ -15,8 +15,10 @@ public import LifecourseStore
 public struct Ingestor: Sendable {
     public let store: SQLiteStore
     public let linker: any PersonLinker
+    /// How many bytes of input one commit covers by default.
+    public static let defaultBatchBytes = 256 << 20
     /// How many bytes of input one commit covers (a file is never split).
-    public var batchBytes = 256 << 20
+    public var batchBytes = Ingestor.defaultBatchBytes
     /// A run of at least this many bytes that would about double the research zone or more is a bulk load: the
     /// zone's indexes by person are dropped before it and built after it (see `SQLiteStore+BulkLoad`).
     public var bulkLoadMinimumBytes = 64 << 20

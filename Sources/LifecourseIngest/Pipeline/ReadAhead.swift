@@ -122,8 +122,9 @@ private final class StoredEvents: Sendable {
 
     func takeAll() -> [[FileEvent]] {
         lists.withLock { lists in
-            defer { lists.removeAll(keepingCapacity: true) }
-            return lists
+            let taken = lists
+            lists = []
+            return taken
         }
     }
 }

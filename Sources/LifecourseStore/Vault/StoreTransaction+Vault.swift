@@ -8,26 +8,24 @@ extension StoreTransaction: IdentityVault {
     }
 
     public func identity(recordKey: Data) throws -> StoredIdentityRef? {
-        var found: (identityID: Int64, person: Int64)?
+        var found: StoredIdentityRef?
         try forEachRow("SELECT identity_id, person_id FROM vault.identity WHERE record_key = ?", recordKey) { row in
-            found = (row.int64(0), row.int64(1))
+            found = StoredIdentityRef(identityID: row.int64(0), person: try ResearchID(rawValue: row.int64(1)))
         }
-        return try found.map { StoredIdentityRef(identityID: $0.identityID, person: try ResearchID(rawValue: $0.person)) }
+        return found
     }
 
     public func matches(forBlindKey key: Data) throws -> [VaultMatch] {
-        var matches: [(identityID: Int64, person: Int64, kind: String, qualifier: Data?)] = []
+        var matches: [VaultMatch] = []
         try forEachRow("""
             SELECT b.identity_id, i.person_id, b.kind, b.qualifier
             FROM vault.blind_key b JOIN vault.identity i USING (identity_id)
             WHERE b.key = ? ORDER BY b.identity_id
             """, key) { row in
-            matches.append((row.int64(0), row.int64(1), row.text(2) ?? "", row.data(3)))
+            matches.append(VaultMatch(identityID: row.int64(0), person: try ResearchID(rawValue: row.int64(1)),
+                                      kind: row.text(2) ?? "", qualifier: row.data(3)))
         }
-        return try matches.map {
-            VaultMatch(identityID: $0.identityID, person: try ResearchID(rawValue: $0.person), kind: $0.kind,
-                       qualifier: $0.qualifier)
-        }
+        return matches
     }
 
     public func blindKeys(ofIdentity identityID: Int64) throws -> [BlindKey] {

@@ -34,7 +34,7 @@ struct IngestCommand: ParsableCommand {
     var progress: ProgressMode = .auto
 
     @Option(help: "How many megabytes of input one commit covers (larger batches write fewer index pages twice).")
-    var batchMegabytes = 256
+    var batchMegabytes = Ingestor.defaultBatchBytes >> 20
 
     @Option(help: ArgumentHelp(
         "The hospital that sent SS-MIX2 storage, by its 10-digit code (都道府県 2 + 点数表 1 + 医療機関コード 7).",
