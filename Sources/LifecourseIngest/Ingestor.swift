@@ -7,11 +7,11 @@ public import LifecourseStore
 /// Receives files: detects their format, records a receipt (受領記録), links each unit's person, stores the
 /// clinical rows with their lineage, and quarantines what cannot be read.
 ///
-/// Each file is all or nothing: it is stored inside a savepoint, and files are committed together in batches of
-/// about ``batchBytes`` (one commit per small file would rewrite the same index pages thousands of times). A file
-/// that fails is rolled back alone; a crash or a failed commit leaves the store as it was before the batch, and
-/// its files, which have no receipt, are taken again by the next run. The same file received again (same
-/// SHA-256) changes nothing.
+/// Each file is all or nothing, and files are committed together in batches of about ``batchBytes`` (one commit per
+/// small file would rewrite the same index pages thousands of times). A file that fails is rolled back alone (its
+/// batch is then stored again, each file in a savepoint: see `storeBatch`); a crash or a failed commit leaves the
+/// store as it was before the batch, and its files, which have no receipt, are taken again by the next run. The
+/// same file received again (same SHA-256) changes nothing.
 public struct Ingestor: Sendable {
     public let store: SQLiteStore
     public let linker: any PersonLinker
@@ -64,47 +64,80 @@ public struct Ingestor: Sendable {
                 progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
         let reading = ReadAhead(files: files, store: store, institution: institution)
         defer { reading.wait() }
+        return ingest(files[...], from: reading, inSavepoints: false, cache: cache, progress: progress)
+    }
+
+    /// Stores every file of `files`, as `reading` sends them, in batches; reports them in order.
+    private func ingest(_ files: ArraySlice<String>, from reading: ReadAhead, inSavepoints: Bool, cache: LinkCache?,
+                        progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
         var reports: [IngestReport] = []
         reports.reserveCapacity(files.count)
-        var next = 0
-        while next < files.count {
-            let first = next
-            var batch: [IngestReport] = []
-            do {
-                try store.writeWithoutForeignKeyChecks { transaction in
-                    var bytes = 0
-                    while next < files.count, batch.isEmpty || bytes < batchBytes {
-                        let index = next
-                        next += 1
-                        let (report, size) = ingest(reading.nextFile(), from: reading, in: transaction, cache: cache) {
-                            progress(index, $0, $1, $2)
-                        }
-                        batch.append(report)
-                        bytes += size
-                    }
-                }
-                cache?.commit()
-                reports += batch
-            } catch {
-                cache?.discard()
-                if next == first {
-                    // The transaction did not begin: the next file's messages are still waiting.
-                    reading.skipFile()
-                    next += 1
-                }
-                reports += files[first..<next].map { file in
-                    IngestReport(file: file, status: .failed, receipt: nil,
-                                 message: "\(file): the store could not commit it (\(error)); nothing from this file was stored")
-                }
-            }
+        while reports.count < files.count {
+            reports += storeBatch(files[(files.startIndex + reports.count)...], from: reading,
+                                  inSavepoints: inSavepoints, cache: cache, progress: progress)
         }
         return reports
     }
 
-    /// Stores one prepared file inside a batch's transaction, in a savepoint; returns its report and size.
+    /// Stores the first files of `files` in one transaction, up to about ``batchBytes``, and reports them.
+    ///
+    /// Without `inSavepoints` the files are written straight into the transaction. A savepoint per file costs
+    /// SQLite a copy of every page the file changes that existed before it (its statement journal, a temporary
+    /// file): 3.5 million writes of 100,000 persons' claims, a tenth to a quarter of the ingest's time, most of the
+    /// kernel's. So a file that fails then fails its batch: the transaction is rolled back and the batch's files are
+    /// read and stored again, each in a savepoint, so that the failing file is rolled back alone (when it was the
+    /// batch's first file, the rollback was that).
+    private func storeBatch(_ files: ArraySlice<String>, from reading: ReadAhead, inSavepoints: Bool,
+                            cache: LinkCache?,
+                            progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
+        let first = files.startIndex
+        var batch: [IngestReport] = []
+        do {
+            try store.writeWithoutForeignKeyChecks { transaction in
+                var bytes = 0
+                while first + batch.count < files.endIndex, batch.isEmpty || bytes < batchBytes {
+                    let index = first + batch.count
+                    let (report, size) = try ingest(reading.nextFile(), from: reading, in: transaction,
+                                                    inSavepoint: inSavepoints, cache: cache) {
+                        progress(index, $0, $1, $2)
+                    }
+                    batch.append(report)
+                    bytes += size
+                }
+            }
+            cache?.commit()
+            return batch
+        } catch let failure as FileFailure {
+            cache?.discard()
+            if batch.isEmpty { return [failure.report] }
+            let taken = files[first...(first + batch.count)]
+            let again = ReadAhead(files: Array(taken), store: store, institution: institution)
+            defer { again.wait() }
+            return ingest(taken, from: again, inSavepoints: true, cache: cache, progress: progress)
+        } catch {
+            cache?.discard()
+            if batch.isEmpty {
+                // The transaction did not begin: the next file's messages are still waiting.
+                reading.skipFile()
+            }
+            return files[first..<(first + max(batch.count, 1))].map { file in
+                IngestReport(file: file, status: .failed, receipt: nil,
+                             message: "\(file): the store could not commit it (\(error)); nothing from this file was stored")
+            }
+        }
+    }
+
+    /// A file failed after it may have written rows, outside a savepoint: only rolling back its transaction undoes it.
+    private struct FileFailure: Error {
+        let report: IngestReport
+    }
+
+    /// Stores one prepared file inside a batch's transaction, in a savepoint when `inSavepoint`; returns its report
+    /// and size.
+    /// - Throws: ``FileFailure`` when the file failed outside a savepoint (else a failure is its report).
     private func ingest(_ file: PreparedFile, from reading: ReadAhead, in transaction: StoreTransaction,
-                        cache: LinkCache?,
-                        progress: (_ bytes: Int, _ units: Int, _ size: Int) -> Void) -> (IngestReport, Int) {
+                        inSavepoint: Bool, cache: LinkCache?,
+                        progress: (_ bytes: Int, _ units: Int, _ size: Int) -> Void) throws(FileFailure) -> (IngestReport, Int) {
         let digest: Data, format: SourceFormat, receivedBefore: Bool
         switch file.state {
         case .ready(let fileDigest, let fileFormat, let before):
@@ -117,18 +150,21 @@ public struct Ingestor: Sendable {
             return (IngestReport(file: file.path, status: .failed, receipt: nil, message: message), file.size)
         }
         var ended = false
+        func storeFile() throws -> IngestReport {
+            try store(file, digest: digest, format: format, receivedBefore: receivedBefore, from: reading,
+                      ended: &ended, in: transaction, cache: cache) { progress($0, $1, file.size) }
+        }
         do {
-            let report = try transaction.savepoint {
-                try store(file, digest: digest, format: format, receivedBefore: receivedBefore, from: reading,
-                          ended: &ended, in: transaction, cache: cache) { progress($0, $1, file.size) }
-            }
+            let report = inSavepoint ? try transaction.savepoint(storeFile) : try storeFile()
             cache?.fileStored()
             return (report, file.size)
         } catch {
             if !ended { reading.skipRest() }
             cache?.fileFailed()
-            return (IngestReport(file: file.path, status: .failed, receipt: nil,
-                                 message: "\(file.path): \(error); nothing from this file was stored"), file.size)
+            let report = IngestReport(file: file.path, status: .failed, receipt: nil,
+                                      message: "\(file.path): \(error); nothing from this file was stored")
+            guard inSavepoint else { throw FileFailure(report: report) }
+            return (report, file.size)
         }
     }
 
