@@ -22,7 +22,7 @@ struct FieldCipher: Sendable {
 
     func seal(_ plaintext: Data, context: String) -> Data {
         // A random 96-bit nonce per field; with far fewer than 2^32 seals per key the collision risk is negligible.
-        let box = try! AES.GCM.seal(plaintext, using: key, authenticating: Data(context.utf8))
+        let box = try! AES.GCM.seal(plaintext, using: key, nonce: keys.nonces.next(), authenticating: Data(context.utf8))
         return box.combined!
     }
 

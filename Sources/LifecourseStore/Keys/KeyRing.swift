@@ -63,12 +63,14 @@ public struct KeyRing: Sendable {
 }
 
 /// The keys of a ``KeyRing`` prepared for their algorithms: AES-GCM keys for the ciphers, HMACs already keyed (an
-/// HMAC is copied, then fed the message). Immutable after creation, so one instance serves every thread.
+/// HMAC is copied, then fed the message), and the ciphers' nonces. Immutable after creation but for the nonces'
+/// locked buffer, so one instance serves every thread.
 final class PreparedKeys: @unchecked Sendable {
     let vault: SymmetricKey
     let raw: SymmetricKey
     let blindIndex: PreparedHMAC
     let researchIDs: PreparedHMAC
+    let nonces = NonceSource()
 
     init(vault: [UInt8], raw: [UInt8], blindIndex: [UInt8], researchIDs: [UInt8]) {
         self.vault = SymmetricKey(data: vault)
