@@ -1,6 +1,7 @@
 import LifecourseStore
 
-/// Stores the events of one file inside the file's savepoint and counts them for its receipt.
+/// Stores the events of one file inside its batch's transaction (or the file's savepoint) and counts them for its
+/// receipt.
 struct FileEventWriter {
     let writer: SourceRecordWriter
     let receiptID: Int64
