@@ -9,8 +9,9 @@ import Darwin
 /// Random 96-bit AES-GCM nonces, drawn from the system's cryptographic generator a few kilobytes at a time.
 ///
 /// Swift Crypto asks the kernel for each nonce it makes (one `getrandom` call per sealed field): on 300,000
-/// persons' claims that was a fifth of sealing their identities. Here one read of `/dev/urandom` fills 341 nonces. Every byte is
-/// handed out once, so nonces stay as unpredictable and as unlikely to repeat as the generator's output.
+/// persons' claims that was a fifth of sealing their identities. Here one read of `/dev/urandom` fills 341 nonces.
+/// Every byte is handed out once, so nonces stay as unpredictable and as unlikely to repeat as the generator's
+/// output.
 final class NonceSource: Sendable {
     static let nonceBytes = 12
     static let bufferBytes = 341 * nonceBytes
