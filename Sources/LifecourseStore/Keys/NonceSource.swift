@@ -1,10 +1,6 @@
 import Crypto
+import Foundation
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Random 96-bit AES-GCM nonces, drawn from the system's cryptographic generator a few kilobytes at a time.
 ///
