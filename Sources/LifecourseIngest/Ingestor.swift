@@ -62,14 +62,14 @@ public struct Ingestor: Sendable {
     /// reads ahead (``ReadAhead``) while this one links and stores.
     func ingest(files: [String], cache: LinkCache?,
                 progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
-        let reading = ReadAhead(files: files, store: store, institution: institution)
-        defer { reading.wait() }
-        return ingest(files[...], from: reading, inSavepoints: false, cache: cache, progress: progress)
+        ingest(files[...], inSavepoints: false, cache: cache, progress: progress)
     }
 
-    /// Stores every file of `files`, as `reading` sends them, in batches; reports them in order.
-    private func ingest(_ files: ArraySlice<String>, from reading: ReadAhead, inSavepoints: Bool, cache: LinkCache?,
+    /// Reads every file of `files` (on a thread of its own) and stores them in batches; reports them in order.
+    private func ingest(_ files: ArraySlice<String>, inSavepoints: Bool, cache: LinkCache?,
                         progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
+        let reading = ReadAhead(files: Array(files), store: store, institution: institution)
+        defer { reading.wait() }
         var reports: [IngestReport] = []
         reports.reserveCapacity(files.count)
         while reports.count < files.count {
@@ -110,10 +110,7 @@ public struct Ingestor: Sendable {
         } catch let failure as FileFailure {
             cache?.discard()
             if batch.isEmpty { return [failure.report] }
-            let taken = files[first...(first + batch.count)]
-            let again = ReadAhead(files: Array(taken), store: store, institution: institution)
-            defer { again.wait() }
-            return ingest(taken, from: again, inSavepoints: true, cache: cache, progress: progress)
+            return ingest(files[first...(first + batch.count)], inSavepoints: true, cache: cache, progress: progress)
         } catch {
             cache?.discard()
             if batch.isEmpty {
