@@ -58,8 +58,8 @@ public struct Ingestor: Sendable {
         ingest(files: [file], cache: nil) { _, bytes, units, size in progress(bytes, units, size) }[0]
     }
 
-    /// Ingests files in batches, reusing and extending the run's links when there is a cache. A second thread
-    /// reads ahead (``ReadAhead``) while this one links and stores.
+    /// Ingests files in batches, reusing and extending the run's links when there is a cache. Other threads read
+    /// ahead (``ReadAhead``) while this one links and stores.
     func ingest(files: [String], cache: LinkCache?,
                 progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
         ingest(files[...], inSavepoints: false, cache: cache, progress: progress)

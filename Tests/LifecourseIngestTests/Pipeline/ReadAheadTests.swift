@@ -29,21 +29,27 @@ import Testing
         }
     }
 
-    @Test func sendsEachFileWithItsEventsInBoundedMessagesThenItsEnd() throws {
+    @Test(arguments: [1, 2, 3])
+    func sendsEachFileWithItsEventsInBoundedMessagesThenItsEnd(lanes: Int) throws {
         let test = try TestStore()
         let directory = try TemporaryDirectory()
         defer { test.remove(); directory.remove() }
         let text = directory.file("notes.txt")
         try Data("hello".utf8).write(to: text)
-        let reading = ReadAhead(files: [Fixtures.outpatientClaims.path, text.path], store: test.store)
-        let messages = Self.messages(reading, files: 2)
+        let copy = directory.file("copy.UKE")
+        try FileManager.default.copyItem(at: Fixtures.outpatientClaims, to: copy)
+        // With lanes the files are read on different threads at once; the writer still takes them in order.
+        let files = [Fixtures.outpatientClaims.path, text.path, copy.path, text.path, Fixtures.outpatientClaims.path]
+        let reading = ReadAhead(files: files, store: test.store, lanes: lanes)
+        let messages = Self.messages(reading, files: files.count)
         reading.wait()
         // The fixture: its IR, 75 claims and nothing else, in messages of at most 128 events.
-        #expect(messages[0] == ["ready", "events:76", "end"])
-        #expect(messages[1] == ["refused"])
+        #expect(messages == [["ready", "events:76", "end"], ["refused"], ["ready", "events:76", "end"], ["refused"],
+                             ["ready", "events:76", "end"]])
     }
 
-    @Test func freesOnItsOwnThreadTheEventsTheWriterGaveBack() throws {
+    @Test(arguments: [1, 2])
+    func freesOnItsOwnThreadTheEventsTheWriterGaveBack(lanes: Int) throws {
         let test = try TestStore()
         let directory = try TemporaryDirectory()
         defer { test.remove(); directory.remove() }
@@ -53,7 +59,7 @@ import Testing
             try FileManager.default.copyItem(at: Fixtures.outpatientClaims, to: copy)
             return copy.path
         }
-        let reading = ReadAhead(files: files, store: test.store)
+        let reading = ReadAhead(files: files, store: test.store, lanes: lanes)
         weak var firstUnit: ReadUnit?
         for index in files.indices {
             _ = reading.nextFile()
