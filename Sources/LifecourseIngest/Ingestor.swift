@@ -24,6 +24,8 @@ public struct Ingestor: Sendable {
     public var bulkLoadMinimumBytes = 64 << 20
     /// The hospital that sent SS-MIX2 storage, when the command names it (else the storage's folder, else MSH-4).
     public var institution: InstitutionCode?
+    /// How many threads read ahead (see ``ReadAhead/defaultLanes``).
+    var readingThreads = ReadAhead.defaultLanes
 
     public init(store: SQLiteStore, linker: any PersonLinker = DeterministicLinker()) {
         self.store = store
@@ -68,7 +70,7 @@ public struct Ingestor: Sendable {
     /// Reads every file of `files` (on a thread of its own) and stores them in batches; reports them in order.
     private func ingest(_ files: ArraySlice<String>, inSavepoints: Bool, cache: LinkCache?,
                         progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
-        let reading = ReadAhead(files: Array(files), store: store, institution: institution)
+        let reading = ReadAhead(files: Array(files), store: store, institution: institution, lanes: readingThreads)
         defer { reading.wait() }
         var reports: [IngestReport] = []
         reports.reserveCapacity(files.count)

@@ -217,8 +217,8 @@ import Testing
     /// Files share a transaction without a savepoint each; when one fails, its batch is stored again file by file
     /// (or, when it was the batch's first file, the rollback was the file's alone). Wherever the failing file is,
     /// the others are stored once and it leaves nothing.
-    @Test(arguments: [0, 1, 2])
-    func aFileThatFailsInsideABatchIsRolledBackAloneAndTheOthersCommit(failingPlace: Int) throws {
+    @Test(arguments: [0, 1, 2], [1, 2])
+    func aFileThatFailsInsideABatchIsRolledBackAloneAndTheOthersCommit(failingPlace: Int, readingThreads: Int) throws {
         let test = try TestStore()
         let directory = try TemporaryDirectory()
         defer { test.remove(); directory.remove() }
@@ -234,7 +234,9 @@ import Testing
         let linker = FailingLinker(file: failedDigest, failAt: 50)
         var paths = [first, third.path]
         paths.insert(failing, at: failingPlace)
-        let reports = try Ingestor(store: test.store, linker: linker).ingest(paths: paths)
+        var ingestor = Ingestor(store: test.store, linker: linker)
+        ingestor.readingThreads = readingThreads
+        let reports = try ingestor.ingest(paths: paths)
         var expected: [IngestReport.Status] = [.ingested, .ingested]
         expected.insert(.failed, at: failingPlace)
         #expect(reports.map(\.status) == expected)
@@ -245,6 +247,29 @@ import Testing
         #expect(digests["research.person"]?.rows == 67)
         #expect(try test.store.read { try $0.storedUnitCount(fileDigest: failedDigest) } == 0)
         #expect(try test.store.foreignKeyViolations().isEmpty)
+    }
+
+    @Test func storesTheSameRowsWithTwoReadingThreadsAsWithOne() throws {
+        let output = try TemporaryDirectory()
+        defer { output.remove() }
+        let config = SynthConfig(persons: 120, seed: 11, firstYear: 2024, lastYear: 2024, prefectures: [13],
+                                 outputs: [.claims])
+        _ = try SynthGenerator(config: config).run(to: output.url)
+        var digests: [[String: TableDigest]] = []
+        for threads in [1, 2] {
+            let test = try TestStore()
+            defer { test.remove() }
+            var ingestor = Ingestor(store: test.store)
+            ingestor.readingThreads = threads
+            // Small batches, so that files of several batches are read on both threads at once.
+            ingestor.batchBytes = 64 << 10
+            let reports = try ingestor.ingest(paths: [output.url.appendingPathComponent("claims").path])
+            #expect(reports.count > 20 && reports.allSatisfy { $0.status == .ingested })
+            digests.append(try test.store.read { try $0.contentDigests() }.filter { $0.key.hasPrefix("research.") })
+            #expect(try test.store.foreignKeyViolations().isEmpty)
+        }
+        #expect(digests[0]["research.claim"]?.rows ?? 0 > 100)
+        #expect(digests[1] == digests[0])
     }
 
     /// The deterministic linker, noting whether the research zone had its indexes by person while it linked.
