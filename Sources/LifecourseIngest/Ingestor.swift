@@ -67,7 +67,7 @@ public struct Ingestor: Sendable {
         ingest(files[...], inSavepoints: false, cache: cache, progress: progress)
     }
 
-    /// Reads every file of `files` (on a thread of its own) and stores them in batches; reports them in order.
+    /// Reads every file of `files` (on threads of their own) and stores them in batches; reports them in order.
     private func ingest(_ files: ArraySlice<String>, inSavepoints: Bool, cache: LinkCache?,
                         progress: (_ file: Int, _ bytes: Int, _ units: Int, _ size: Int) -> Void) -> [IngestReport] {
         let reading = ReadAhead(files: Array(files), store: store, institution: institution, lanes: readingThreads)

@@ -74,7 +74,7 @@ final class ReadAhead: Sendable {
     /// The next message.
     func take() -> Message { current.take() }
 
-    /// Hands back events the writer has stored, for the reading thread to free.
+    /// Hands back events the writer has stored, for a reading thread to free.
     func giveBack(_ events: [FileEvent]) {
         stored.add(events)
     }
@@ -138,7 +138,7 @@ final class ReadAhead: Sendable {
     }
 }
 
-/// Events stored by the writing thread, waiting to be freed by the reading thread.
+/// Events stored by the writing thread, waiting to be freed by a reading thread.
 private final class StoredEvents: Sendable {
     private let lists = Mutex<[[FileEvent]]>([])
 

@@ -44,7 +44,7 @@ final class LinkCache: Sendable {
         var file: [Key: LinkedIdentity] = [:]
     }
 
-    /// About 40 bytes an identity here and as many in the reading thread's ``LookupKeysAhead``: a million, the
+    /// About 40 bytes an identity here and as many in the reading threads' ``LookupKeysAhead``: a million, the
     /// identities of some 500,000 persons' claims, cost some 80 MB.
     static let capacity = 1_000_000
     private let state = Mutex(State())

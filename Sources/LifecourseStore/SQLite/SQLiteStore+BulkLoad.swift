@@ -23,7 +23,7 @@ extension SQLiteStore {
     /// Builds the indexes a bulk load dropped (nothing when none are suspended).
     public func restoreSuspendedIndexes() throws {
         try pool.write { db in
-            // The reading thread has finished by now: SQLite may sort each index on every core.
+            // The reading threads have finished by now: SQLite may sort each index on every core.
             try db.execute(sql: "PRAGMA threads = \(min(ProcessInfo.processInfo.activeProcessorCount, 8))")
             for index in try Row.fetchAll(db, sql: "SELECT name, sql FROM suspended_index ORDER BY name") {
                 let name: String = index["name"]
