@@ -51,8 +51,11 @@ extension StoreTransaction {
             INSERT INTO research.care_certification (person_id, care_level, certified_on, valid_from, valid_until,
                 insurer, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.level, row.certifiedOn.description, row.validFrom.description,
-                  row.validUntil.description, row.insurer, row.sourceRecordID)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.level); $0.add(row.certifiedOn.description);
+            $0.add(row.validFrom.description); $0.add(row.validUntil.description); $0.add(row.insurer);
+            $0.add(row.sourceRecordID)
+        }
     }
 
     public func insertCareClaim(_ row: CareClaimRow) throws {
@@ -60,13 +63,19 @@ extension StoreTransaction {
             INSERT INTO research.care_claim (person_id, service_month, provider, insurer, care_level, total_units,
                 source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.serviceMonth.description, row.provider, row.insurer, row.level,
-                  row.services.reduce(0) { $0 + $1.units }, row.sourceRecordID)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.serviceMonth.description); $0.add(row.provider);
+            $0.add(row.insurer); $0.add(row.level); $0.add(row.services.reduce(0) { $0 + $1.units });
+            $0.add(row.sourceRecordID)
+        }
         for service in row.services {
             try insertRow("""
                 INSERT INTO research.care_service (care_claim_id, person_id, service_month, service_kind, units, days)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, id, row.person.rawValue, row.serviceMonth.description, service.kind, service.units, service.days)
+                """) {
+                $0.add(id); $0.add(row.person.rawValue); $0.add(row.serviceMonth.description); $0.add(service.kind);
+                $0.add(service.units); $0.add(service.days)
+            }
         }
     }
 }

@@ -42,9 +42,12 @@ extension StoreTransaction {
                 currency_concept_id, payer_kind, payer_law_code, payer_order, points, total_charge, paid_by_patient,
                 actual_days, source_record_id)
             VALUES (?, ?, 'Visit', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.claimID, omopCostTypeClaim, omopCurrencyYen, row.payerKind, row.payerLawCode,
-                  row.payerOrder, row.points, row.points.map { $0 * 10 }, row.paidByPatient, row.actualDays,
-                  row.sourceRecordID)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.claimID); $0.add(omopCostTypeClaim); $0.add(omopCurrencyYen);
+            $0.add(row.payerKind); $0.add(row.payerLawCode); $0.add(row.payerOrder); $0.add(row.points);
+            $0.add(row.points.map { $0 * 10 }); $0.add(row.paidByPatient); $0.add(row.actualDays);
+            $0.add(row.sourceRecordID)
+        }
     }
 }
 

@@ -67,9 +67,13 @@ extension StoreTransaction {
             INSERT INTO research.dpc_stay (person_id, claim_id, group_code, mdc6, admission_date, discharge_date,
                 dpc_outcome, coefficient, bundled_points, adjustment_points, month_points, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.claimID, row.groupCode, String(row.groupCode.prefix(6)),
-                  row.admissionDate.description, row.dischargeDate?.description, row.outcome, row.coefficient,
-                  row.bundledPoints, row.adjustmentPoints, row.monthPoints, row.sourceRecordID)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.claimID); $0.add(row.groupCode);
+            $0.add(String(row.groupCode.prefix(6))); $0.add(row.admissionDate.description);
+            $0.add(row.dischargeDate?.description); $0.add(row.outcome); $0.add(row.coefficient);
+            $0.add(row.bundledPoints); $0.add(row.adjustmentPoints); $0.add(row.monthPoints);
+            $0.add(row.sourceRecordID)
+        }
     }
 
     public func insertDPCBundle(_ row: DPCBundleRow) throws {
@@ -77,8 +81,11 @@ extension StoreTransaction {
             INSERT INTO research.dpc_bundle (dpc_stay_id, person_id, service_month, adjustment, period, points_per_day,
                 days, subtotal, source_record_id, source_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.stayID, row.person.rawValue, row.month.description, row.adjustment, row.period, row.pointsPerDay,
-                  row.days, row.subtotal, row.sourceRecordID, row.sourceLine)
+            """) {
+            $0.add(row.stayID); $0.add(row.person.rawValue); $0.add(row.month.description); $0.add(row.adjustment);
+            $0.add(row.period); $0.add(row.pointsPerDay); $0.add(row.days); $0.add(row.subtotal);
+            $0.add(row.sourceRecordID); $0.add(row.sourceLine)
+        }
     }
 }
 

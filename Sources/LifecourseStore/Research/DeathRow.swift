@@ -42,12 +42,18 @@ extension StoreTransaction {
             INSERT INTO research.death (person_id, death_date, death_datetime, death_type_concept_id,
                 cause_source_value, place, place_institution, manner, certifying_institution, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.date.description, row.time.map { "\(row.date)T\($0)" }, row.typeConceptID,
-                  row.causeSourceValue, row.place, row.placeInstitution?.code, row.manner,
-                  row.certifyingInstitution?.code, row.sourceRecordID)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.date.description); $0.add(row.time.map { "\(row.date)T\($0)" });
+            $0.add(row.typeConceptID); $0.add(row.causeSourceValue); $0.add(row.place);
+            $0.add(row.placeInstitution?.code); $0.add(row.manner); $0.add(row.certifyingInstitution?.code);
+            $0.add(row.sourceRecordID)
+        }
         for cause in row.causes {
-            try insertRow("INSERT INTO research.death_cause (death_id, line, icd10, name, interval) VALUES (?, ?, ?, ?, ?)",
-                        id, cause.line, cause.icd10, cause.name, cause.interval)
+            try insertRow("""
+                INSERT INTO research.death_cause (death_id, line, icd10, name, interval) VALUES (?, ?, ?, ?, ?)
+                """) {
+                $0.add(id); $0.add(cause.line); $0.add(cause.icd10); $0.add(cause.name); $0.add(cause.interval)
+            }
         }
         return id
     }

@@ -8,7 +8,10 @@ extension StoreTransaction {
         try insertRow("""
             INSERT INTO research.source_record (file_digest, line, byte_offset, record_type, institution, identity_id)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, row.fileDigest, row.line, row.byteOffset, row.recordType, row.sender.code, row.identityID)
+            """) {
+            $0.add(row.fileDigest); $0.add(row.line); $0.add(row.byteOffset); $0.add(row.recordType);
+            $0.add(row.sender.code); $0.add(row.identityID)
+        }
     }
 
     /// Adds the person if the research ID is new (sex and year and month of birth only; the day stays in the vault).
@@ -17,7 +20,10 @@ extension StoreTransaction {
             INSERT OR IGNORE INTO research.person (person_id, gender_concept_id, year_of_birth, month_of_birth,
                 gender_source_value)
             VALUES (?, ?, ?, ?, ?)
-            """, person.rawValue, sex.omopConceptID, birthDate?.year, birthDate?.month, sex.claimsCode)
+            """) {
+            $0.add(person.rawValue); $0.add(sex.omopConceptID); $0.add(birthDate?.year); $0.add(birthDate?.month);
+            $0.add(sex.claimsCode)
+        }
     }
 
     public func insertVisit(_ row: VisitRow) throws -> Int64 {
@@ -25,8 +31,11 @@ extension StoreTransaction {
             INSERT INTO research.visit_occurrence (person_id, visit_concept_id, visit_start_date, visit_end_date,
                 visit_type_concept_id, visit_source_value, institution, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.conceptID, row.startDate.description, row.endDate.description,
-                  row.typeConceptID, row.sourceValue, row.institution.code, row.sourceRecordID)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.conceptID); $0.add(row.startDate.description);
+            $0.add(row.endDate.description); $0.add(row.typeConceptID); $0.add(row.sourceValue);
+            $0.add(row.institution.code); $0.add(row.sourceRecordID)
+        }
     }
 
     public func insertClaim(_ row: ClaimRow) throws -> Int64 {
@@ -35,10 +44,13 @@ extension StoreTransaction {
                 payer_law_code, service_month, billing_month, points, actual_days, bed_count, prescriber,
                 payer_kind, person_kind, inpatient, source_record_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.visitID, row.institution.code, row.claimNumber, row.claimType,
-                  row.payerLawCode, row.serviceMonth.description, row.billingMonth.description, row.points,
-                  row.actualDays, row.bedCount, row.prescriber?.code, row.payerKind, row.personKind, row.isInpatient,
-                  row.sourceRecordID)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.visitID); $0.add(row.institution.code); $0.add(row.claimNumber);
+            $0.add(row.claimType); $0.add(row.payerLawCode); $0.add(row.serviceMonth.description);
+            $0.add(row.billingMonth.description); $0.add(row.points); $0.add(row.actualDays); $0.add(row.bedCount);
+            $0.add(row.prescriber?.code); $0.add(row.payerKind); $0.add(row.personKind); $0.add(row.isInpatient);
+            $0.add(row.sourceRecordID)
+        }
     }
 
     public func insertCondition(_ row: ConditionRow) throws {
@@ -48,10 +60,13 @@ extension StoreTransaction {
                 condition_source_value, condition_status_source_value, source_vocabulary, source_name, outcome,
                 modifiers, icd10, body_site, source_record_id, source_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.startDate.description, row.endDate?.description, row.typeConceptID,
-                  row.statusConceptID, row.stopReason, row.visitID, row.sourceValue, row.statusSourceValue,
-                  row.vocabulary.rawValue, row.sourceName, row.outcome, row.modifiers, row.icd10, row.bodySite,
-                  row.sourceRecordID, row.sourceLine)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.startDate.description); $0.add(row.endDate?.description);
+            $0.add(row.typeConceptID); $0.add(row.statusConceptID); $0.add(row.stopReason); $0.add(row.visitID);
+            $0.add(row.sourceValue); $0.add(row.statusSourceValue); $0.add(row.vocabulary.rawValue);
+            $0.add(row.sourceName); $0.add(row.outcome); $0.add(row.modifiers); $0.add(row.icd10);
+            $0.add(row.bodySite); $0.add(row.sourceRecordID); $0.add(row.sourceLine)
+        }
     }
 
     public func insertExposure(_ row: ExposureRow) throws {
@@ -66,26 +81,36 @@ extension StoreTransaction {
                     source_vocabulary, source_name, category, times, points, days_supply, route_source_value,
                     source_record_id, source_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, person, start, end, row.typeConceptID, row.quantity, row.visitID, row.sourceValue,
-                      row.unitSourceValue, row.vocabulary.rawValue, row.sourceName, row.category, row.times, row.points,
-                      row.daysSupply, row.route, row.sourceRecordID, row.sourceLine)
+                """) {
+                $0.add(person); $0.add(start); $0.add(end); $0.add(row.typeConceptID); $0.add(row.quantity);
+                $0.add(row.visitID); $0.add(row.sourceValue); $0.add(row.unitSourceValue);
+                $0.add(row.vocabulary.rawValue); $0.add(row.sourceName); $0.add(row.category); $0.add(row.times);
+                $0.add(row.points); $0.add(row.daysSupply); $0.add(row.route); $0.add(row.sourceRecordID);
+                $0.add(row.sourceLine)
+            }
         case .procedure:
             try insertRow("""
                 INSERT INTO research.procedure_occurrence (person_id, procedure_date, procedure_end_date,
                     procedure_type_concept_id, quantity, visit_occurrence_id, procedure_source_value,
                     source_vocabulary, category, amount, points, source_record_id, source_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, person, start, end, row.typeConceptID, row.times, row.visitID, row.sourceValue,
-                      row.vocabulary.rawValue, row.category, row.quantity, row.points, row.sourceRecordID, row.sourceLine)
+                """) {
+                $0.add(person); $0.add(start); $0.add(end); $0.add(row.typeConceptID); $0.add(row.times);
+                $0.add(row.visitID); $0.add(row.sourceValue); $0.add(row.vocabulary.rawValue); $0.add(row.category);
+                $0.add(row.quantity); $0.add(row.points); $0.add(row.sourceRecordID); $0.add(row.sourceLine)
+            }
         case .device:
             try insertRow("""
                 INSERT INTO research.device_exposure (person_id, device_exposure_start_date, device_exposure_end_date,
                     device_type_concept_id, quantity, visit_occurrence_id, device_source_value, unit_source_value,
                     source_vocabulary, source_name, category, times, points, source_record_id, source_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, person, start, end, row.typeConceptID, row.quantity, row.visitID, row.sourceValue,
-                      row.unitSourceValue, row.vocabulary.rawValue, row.sourceName, row.category, row.times,
-                      row.points, row.sourceRecordID, row.sourceLine)
+                """) {
+                $0.add(person); $0.add(start); $0.add(end); $0.add(row.typeConceptID); $0.add(row.quantity);
+                $0.add(row.visitID); $0.add(row.sourceValue); $0.add(row.unitSourceValue);
+                $0.add(row.vocabulary.rawValue); $0.add(row.sourceName); $0.add(row.category); $0.add(row.times);
+                $0.add(row.points); $0.add(row.sourceRecordID); $0.add(row.sourceLine)
+            }
         }
     }
 
@@ -96,9 +121,13 @@ extension StoreTransaction {
                 visit_occurrence_id, measurement_source_value, source_vocabulary, source_name, source_record_id,
                 source_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.date.description, row.typeConceptID, row.number, row.valueSourceValue,
-                  row.unit, row.rangeLow, row.rangeHigh, row.rangeSourceValue, row.abnormalFlag, row.visitID,
-                  row.sourceValue, row.vocabulary.rawValue, row.sourceName, row.sourceRecordID, row.sourceLine)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.date.description); $0.add(row.typeConceptID); $0.add(row.number);
+            $0.add(row.valueSourceValue); $0.add(row.unit); $0.add(row.rangeLow); $0.add(row.rangeHigh);
+            $0.add(row.rangeSourceValue); $0.add(row.abnormalFlag); $0.add(row.visitID); $0.add(row.sourceValue);
+            $0.add(row.vocabulary.rawValue); $0.add(row.sourceName); $0.add(row.sourceRecordID);
+            $0.add(row.sourceLine)
+        }
     }
 
     public func insertObservation(_ row: ObservationRow) throws {
@@ -107,9 +136,12 @@ extension StoreTransaction {
                 value_as_number, value_source_value, qualifier_source_value, visit_occurrence_id,
                 observation_source_value, source_vocabulary, source_name, source_record_id, source_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.date.description, row.typeConceptID, row.category, row.number,
-                  row.valueSourceValue, row.qualifier, row.visitID, row.sourceValue, row.vocabulary.rawValue,
-                  row.sourceName, row.sourceRecordID, row.sourceLine)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.date.description); $0.add(row.typeConceptID); $0.add(row.category);
+            $0.add(row.number); $0.add(row.valueSourceValue); $0.add(row.qualifier); $0.add(row.visitID);
+            $0.add(row.sourceValue); $0.add(row.vocabulary.rawValue); $0.add(row.sourceName);
+            $0.add(row.sourceRecordID); $0.add(row.sourceLine)
+        }
     }
 
     /// The stay of a person at an institution that began on `admission` (an inpatient visit) — or, when the
@@ -143,8 +175,11 @@ extension StoreTransaction {
             INSERT INTO research.note (person_id, note_date, note_type_concept_id, note_text, visit_occurrence_id,
                 note_source_value, source_vocabulary, source_record_id, source_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, row.person.rawValue, row.date.description, row.typeConceptID, row.text, row.visitID,
-                  row.sourceValue, row.vocabulary.rawValue, row.sourceRecordID, row.sourceLine)
+            """) {
+            $0.add(row.person.rawValue); $0.add(row.date.description); $0.add(row.typeConceptID); $0.add(row.text);
+            $0.add(row.visitID); $0.add(row.sourceValue); $0.add(row.vocabulary.rawValue); $0.add(row.sourceRecordID);
+            $0.add(row.sourceLine)
+        }
     }
 
     /// Removes every row that came from a file (by digest): the rows of an ingest that did not record its

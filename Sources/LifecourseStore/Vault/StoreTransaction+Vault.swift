@@ -9,7 +9,8 @@ extension StoreTransaction: IdentityVault {
 
     public func identity(recordKey: Data) throws -> StoredIdentityRef? {
         var found: StoredIdentityRef?
-        try forEachRow("SELECT identity_id, person_id FROM vault.identity WHERE record_key = ?", recordKey) { row in
+        try forEachRow("SELECT identity_id, person_id FROM vault.identity WHERE record_key = ?",
+                       { $0.add(recordKey) }) { row in
             found = StoredIdentityRef(identityID: row.int64(0), person: try ResearchID(rawValue: row.int64(1)))
         }
         return found
@@ -21,7 +22,7 @@ extension StoreTransaction: IdentityVault {
             SELECT b.identity_id, i.person_id, b.kind, b.qualifier
             FROM vault.blind_key b JOIN vault.identity i USING (identity_id)
             WHERE b.key = ? ORDER BY b.identity_id
-            """, key) { row in
+            """, { $0.add(key) }) { row in
             matches.append(VaultMatch(identityID: row.int64(0), person: try ResearchID(rawValue: row.int64(1)),
                                       kind: row.text(2) ?? "", qualifier: row.data(3)))
         }
@@ -30,7 +31,8 @@ extension StoreTransaction: IdentityVault {
 
     public func blindKeys(ofIdentity identityID: Int64) throws -> [BlindKey] {
         var keys: [BlindKey] = []
-        try forEachRow("SELECT kind, key, qualifier FROM vault.blind_key WHERE identity_id = ?", identityID) { row in
+        try forEachRow("SELECT kind, key, qualifier FROM vault.blind_key WHERE identity_id = ?",
+                       { $0.add(identityID) }) { row in
             keys.append(BlindKey(kind: row.text(0) ?? "", key: row.data(1) ?? Data(), qualifier: row.data(2)))
         }
         return keys
@@ -41,8 +43,9 @@ extension StoreTransaction: IdentityVault {
     }
 
     public func registerResearchID(_ id: ResearchID) throws -> Bool {
-        try insertRow("INSERT OR IGNORE INTO vault.research_id (person_id, created_at) VALUES (?, ?)",
-                    id.rawValue, Timestamp.now())
+        try insertRow("INSERT OR IGNORE INTO vault.research_id (person_id, created_at) VALUES (?, ?)") {
+            $0.add(id.rawValue); $0.add(Timestamp.now())
+        }
         return db.changesCount == 1
     }
 
@@ -54,13 +57,19 @@ extension StoreTransaction: IdentityVault {
                 sealed_kana_name, sealed_birth_date, sealed_insurance, sealed_public_expense, sealed_patient_number,
                 sealed_address, sealed_care_insurance, linked_by, created_at, linked_to, file_digest)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, new.recordKey, new.person.rawValue, new.source.format, new.source.sender.code, identity.sex.rawValue,
-                  sealed.name, sealed.kanaName, sealed.birthDate, sealed.insurance, sealed.publicExpense,
-                  sealed.patientNumber, sealed.address, sealed.careInsurance, new.linkedBy, Timestamp.now(),
-                  new.linkedTo, new.source.file)
+            """) {
+            $0.add(new.recordKey); $0.add(new.person.rawValue); $0.add(new.source.format);
+            $0.add(new.source.sender.code); $0.add(identity.sex.rawValue); $0.add(sealed.name);
+            $0.add(sealed.kanaName); $0.add(sealed.birthDate); $0.add(sealed.insurance); $0.add(sealed.publicExpense);
+            $0.add(sealed.patientNumber); $0.add(sealed.address); $0.add(sealed.careInsurance); $0.add(new.linkedBy);
+            $0.add(Timestamp.now()); $0.add(new.linkedTo); $0.add(new.source.file)
+        }
         for key in new.blindKeys {
-            try insertRow("INSERT OR IGNORE INTO vault.blind_key (key, kind, qualifier, identity_id) VALUES (?, ?, ?, ?)",
-                        key.key, key.kind, key.qualifier, identityID)
+            try insertRow("""
+                INSERT OR IGNORE INTO vault.blind_key (key, kind, qualifier, identity_id) VALUES (?, ?, ?, ?)
+                """) {
+                $0.add(key.key); $0.add(key.kind); $0.add(key.qualifier); $0.add(identityID)
+            }
         }
         return identityID
     }
@@ -68,8 +77,11 @@ extension StoreTransaction: IdentityVault {
     /// Keeps a record whose type no reader knows, encrypted, so that nothing received is lost.
     public func storeRawRecord(fileDigest: Data, line: Int?, recordType: String, person: ResearchID?, text: String) throws {
         let sealed = rawCipher.seal(text, context: KeptRecord.context(fileDigest: fileDigest, line: line))
-        try insertRow("INSERT INTO vault.raw_record (file_digest, line, record_type, person_id, sealed_text) VALUES (?, ?, ?, ?, ?)",
-                    fileDigest, line, recordType, person?.rawValue, sealed)
+        try insertRow("""
+            INSERT INTO vault.raw_record (file_digest, line, record_type, person_id, sealed_text) VALUES (?, ?, ?, ?, ?)
+            """) {
+            $0.add(fileDigest); $0.add(line); $0.add(recordType); $0.add(person?.rawValue); $0.add(sealed)
+        }
     }
 }
 
