@@ -1,20 +1,28 @@
 public import LifecourseCore
 
-/// The decoded fields of one claims record, with typed accessors whose errors name the line and column.
+/// The fields of one claims record, with typed accessors whose errors name the line and column.
 ///
 /// Index 0 is the record type (`RE`, `SY` …), as in the レセ電 record layouts; errors count columns from 1.
+///
+/// A field becomes a string only when it is read: a record has up to 40 fields (31 of them day-by-day counts, most
+/// empty) of which a reader uses some, and making a string of each was a tenth of reading a claims file.
 public struct ClaimsFields: Sendable {
     public let recordType: String
-    public let values: [String]
     public let position: SourcePosition
+    /// The line as received (CP932).
+    private let line: [UInt8]
+    /// Where each field ends in `line`: at the comma after it, or at the line's end for the last.
+    private let ends: [Int32]
+    /// The fields that are not ASCII, decoded from CP932 when the line was split (names and comments: few).
+    private let decoded: [(index: Int, text: String)]
 
-    /// Splits a line's bytes on commas and decodes each field from CP932 (claims files have no quoting, and no
-    /// CP932 character contains a comma byte). ASCII fields — most of them: codes, dates, counts — need no
-    /// decoding, and those of up to 15 bytes become strings without a heap allocation.
+    /// Splits a line's bytes on commas (claims files have no quoting, and no CP932 character contains a comma byte)
+    /// and decodes the fields that are not ASCII, so that a line that is not CP932 is refused whole.
     /// - Throws: the first byte that is not CP932, with its offset in the line.
     public init(cp932 line: [UInt8], position: SourcePosition) throws(TextDecodingError) {
-        var values: [String] = []
-        values.reserveCapacity(16)
+        var ends: [Int32] = []
+        ends.reserveCapacity(line.count / 2 + 1)
+        var decoded: [(index: Int, text: String)] = []
         var failure: TextDecodingError?
         line.withUnsafeBufferPointer { buffer in
             var start = 0
@@ -24,37 +32,52 @@ public struct ClaimsFields: Sendable {
                     if buffer[index] >= 0x80 { ascii = false }
                     continue
                 }
-                let field = UnsafeBufferPointer(rebasing: buffer[start..<index])
-                if ascii {
-                    values.append(String(decoding: field, as: UTF8.self))
-                } else {
+                if !ascii {
                     do throws(TextDecodingError) {
-                        values.append(try CP932Decoder.decode(field))
+                        decoded.append((ends.count, try CP932Decoder.decode(UnsafeBufferPointer(rebasing: buffer[start..<index]))))
                     } catch {
                         failure = TextDecodingError(encoding: error.encoding, byteOffset: start + error.byteOffset,
                                                     bytes: error.bytes, reason: error.reason)
                         return
                     }
                 }
+                ends.append(Int32(index))
                 start = index + 1
                 ascii = true
             }
         }
         if let failure { throw failure }
-        self.values = values
-        self.recordType = values.first ?? ""
+        self.line = line
+        self.ends = ends
+        self.decoded = decoded
         self.position = position
+        recordType = decoded.first?.index == 0 ? decoded[0].text
+            : String(decoding: line[..<Int(ends.first ?? 0)], as: UTF8.self)
+    }
+
+    /// How many fields the record has.
+    public var count: Int { ends.count }
+
+    /// Every field, in order.
+    public var values: [String] { (0..<ends.count).map { self[$0] } }
+
+    /// Where field `index` lies in the line (empty when the record is shorter).
+    private func range(_ index: Int) -> Range<Int> {
+        guard index < ends.count else { return 0..<0 }
+        return (index == 0 ? 0 : Int(ends[index - 1]) + 1)..<Int(ends[index])
     }
 
     /// The field at `index`, or "" when the record is shorter (trailing empty fields are often left out).
     public subscript(index: Int) -> String {
-        index < values.count ? values[index] : ""
+        let range = range(index)
+        guard !range.isEmpty else { return "" }
+        if !decoded.isEmpty, let field = decoded.first(where: { $0.index == index }) { return field.text }
+        return line.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// The field, or nil when empty.
     public func optional(_ index: Int) -> String? {
-        let value = self[index]
-        return value.isEmpty ? nil : value
+        range(index).isEmpty ? nil : self[index]
     }
 
     func at(_ index: Int) -> SourcePosition { position.field(index + 1) }
@@ -94,10 +117,23 @@ public struct ClaimsFields: Sendable {
 
     /// A whole number, or nil when empty. Full-width digits are accepted. The name is only built for an error.
     public func integer(_ index: Int, _ name: @autoclosure () -> String) throws(SourceError) -> Int? {
-        guard let raw = optional(index) else { return nil }
+        let range = range(index)
+        guard !range.isEmpty else { return nil }
+        if range.count <= 18, let value = Self.digits(line, range) { return value }
+        let raw = self[index]
         if let value = Int(raw) { return value }
         guard let value = Int(JapaneseText.nfkc(raw)) else {
             throw error(index, name(), "'\(raw)' is not a whole number")
+        }
+        return value
+    }
+
+    /// The value of a field of ASCII digits only, without making a string of it (most numbers in a claims file).
+    private static func digits(_ line: [UInt8], _ range: Range<Int>) -> Int? {
+        var value = 0
+        for byte in line[range] {
+            guard byte &- 0x30 < 10 else { return nil }
+            value = value * 10 + Int(byte &- 0x30)
         }
         return value
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of a line-oriented file, as raw bytes without its terminator.
 public struct RawLine: Sendable, Hashable {
     /// 1-based line number.
@@ -29,20 +31,39 @@ public struct LineSplitter: Sendable {
 
     /// Splits `bytes`, returning the lines completed by them.
     public mutating func split(_ bytes: some Collection<UInt8>) -> [RawLine] {
+        if let lines = bytes.withContiguousStorageIfAvailable({ split(buffer: $0) }) { return lines }
+        return Array(bytes).withUnsafeBufferPointer { split(buffer: $0) }
+    }
+
+    /// Finds each line feed with `memchr` and copies the bytes before it in one run (a loop over single bytes was
+    /// a twentieth of reading a claims file).
+    private mutating func split(buffer: UnsafeBufferPointer<UInt8>) -> [RawLine] {
         var lines = [RawLine]()
-        for byte in bytes {
-            if byte == 0x0A {
-                if current.last == 0x0D { current.removeLast() }
-                lines.append(emit())
-                currentOffset = offset + 1
-            } else if current.count < maximumLineLength {
-                current.append(byte)
-            } else {
-                truncated = true
+        guard let base = buffer.baseAddress else { return lines }
+        let start = offset
+        var index = 0
+        while index < buffer.count {
+            let rest = buffer.count - index
+            guard let found = memchr(base + index, 0x0A, rest) else {
+                keep(UnsafeBufferPointer(start: base + index, count: rest))
+                break
             }
-            offset += 1
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            keep(UnsafeBufferPointer(start: base + index, count: end - index))
+            if current.last == 0x0D { current.removeLast() }
+            lines.append(emit())
+            index = end + 1
+            currentOffset = start + index
         }
+        offset = start + buffer.count
         return lines
+    }
+
+    /// Adds bytes of the current line, up to the limit.
+    private mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let room = max(0, maximumLineLength - current.count)
+        if bytes.count > room { truncated = true }
+        current.append(contentsOf: room >= bytes.count ? bytes : UnsafeBufferPointer(rebasing: bytes[..<room]))
     }
 
     /// Ends the input, returning a last line without terminator if there is one.
@@ -54,7 +75,9 @@ public struct LineSplitter: Sendable {
 
     private mutating func emit() -> RawLine {
         lineNumber += 1
-        let line = RawLine(number: lineNumber, byteOffset: currentOffset, bytes: current, isTruncated: truncated)
+        // A copy of its own size; the current line's buffer is kept for the next line.
+        let line = RawLine(number: lineNumber, byteOffset: currentOffset, bytes: Array(current[...]),
+                           isTruncated: truncated)
         current.removeAll(keepingCapacity: true)
         truncated = false
         return line
