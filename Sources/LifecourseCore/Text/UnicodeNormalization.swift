@@ -9,17 +9,17 @@ public enum UnicodeNormalization {
     /// Unicode NFKC: `ﾀﾞｲｺﾝ` → `ダイコン`, `ＡＢＣ１２３` → `ABC123`, `㈱` → `(株)`, `①` → `1`.
     public static func nfkc(_ text: some StringProtocol) -> String {
         var ideographicSpaces = false
-        var halfWidthKana = false
+        var halfWidth = false
         if text.unicodeScalars.allSatisfy({ scalar in
             switch scalar.value {
             case 0x3000: ideographicSpaces = true
-            case 0xFF61...0xFF9F: halfWidthKana = true
+            case 0xFF01...0xFF5E, 0xFF61...0xFF9F: halfWidth = true
             default: return isStable(scalar)
             }
             return true
         }) {
-            if halfWidthKana, let folded = foldingHalfWidthKana(text) { return folded }
-            if !halfWidthKana {
+            if halfWidth, let folded = foldingWidths(text) { return folded }
+            if !halfWidth {
                 // NFKC maps the ideographic space to U+0020 and leaves the stable scalars alone.
                 guard ideographicSpaces else { return String(text) }
                 return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value == 0x3000 ? " " : $0 }))
@@ -28,15 +28,18 @@ public enum UnicodeNormalization {
         return String(text).decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
     }
 
-    /// NFKC of stable scalars, ideographic spaces and half-width katakana (the kana names of claims files):
-    /// each half-width form to its full-width one, a following ﾞ or ﾟ composed with it. Nil when a sound mark
-    /// follows a kana it does not compose with (NFKC then keeps a combining mark; Foundation handles that).
-    static func foldingHalfWidthKana(_ text: some StringProtocol) -> String? {
+    /// NFKC of stable scalars, ideographic spaces, full-width ASCII (the digits and letters of insurance cards) and
+    /// half-width katakana (the kana names of claims files): each full-width form to its ASCII one, each half-width
+    /// kana to its full-width one, a following ﾞ or ﾟ composed with it. Nil when a sound mark follows a kana it
+    /// does not compose with (NFKC then keeps a combining mark; Foundation handles that).
+    static func foldingWidths(_ text: some StringProtocol) -> String? {
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x3000:
                 output.append(" ")
+            case 0xFF01...0xFF5E:
+                output.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
             case 0xFF9E, 0xFF9F:
                 guard let last = output.last, let composed = composing(last.value, semiVoiced: scalar.value == 0xFF9F) else {
                     return nil

@@ -168,6 +168,7 @@ public struct ClaimsFields: Sendable {
     /// A decimal number such as a quantity (`0.5`), or nil when empty.
     public func decimal(_ index: Int, _ name: String) throws(SourceError) -> Double? {
         guard let raw = optional(index) else { return nil }
+        if let value = Double(raw), value.isFinite { return value }
         guard let value = Double(JapaneseText.nfkc(raw)), value.isFinite else {
             throw error(index, name, "'\(raw)' is not a number")
         }

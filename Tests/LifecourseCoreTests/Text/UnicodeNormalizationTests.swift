@@ -17,6 +17,13 @@ import LifecourseCore
         #expect(UnicodeNormalization.nfkc("カ\u{3099}") == "ガ", "a combining mark after a fast-path character")
     }
 
+    /// Full-width ASCII (U+FF01…U+FF5E) folds on the fast path too, alone or with half-width kana, as Foundation does.
+    @Test(arguments: ["ＡＢＣ１２３", "記号１２３－ＡＢ", "！～＠＃", "ﾔﾏﾀﾞ　ＴＡＲＯ", "１２ｶﾞ", "ａｂｃ　ｘｙｚ"])
+    func foldsFullWidthASCIIAsFoundationDoes(text: String) {
+        #expect(UnicodeNormalization.nfkc(text)
+                == text.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping)
+    }
+
     @Test func composesHalfWidthVoicedKana() {
         #expect(UnicodeNormalization.nfkc("ﾀﾞｲｺﾝ") == "ダイコン")
         #expect(UnicodeNormalization.nfkc("ﾊﾟﾋﾟﾌﾟ") == "パピプ")

@@ -34,6 +34,17 @@ import Testing
         #expect(try fields.integer(8, "h") == nil)
     }
 
+    @Test func readsDecimalsFromASCIIAndFullWidthDigitsAndRefusesWhatIsNotAFiniteNumber() throws {
+        let fields = try Self.fields("IY,0.5,０．２５,12,inf,1e999,abc")
+        #expect(try fields.decimal(1, "数量") == 0.5)
+        #expect(try fields.decimal(2, "数量") == 0.25)
+        #expect(try fields.decimal(3, "数量") == 12)
+        for index in 4...6 {
+            #expect(throws: SourceError.self, "field \(index + 1)") { try fields.decimal(index, "数量") }
+        }
+        #expect(try fields.decimal(7, "数量") == nil)
+    }
+
     @Test func refusesALineThatIsNotCP932NamingTheByte() throws {
         var bytes = try CP932Encoder().encode("RE,1,テスト")
         bytes.append(0x81) // a lead byte without its trail byte
