@@ -34,7 +34,8 @@ public struct ClaimsFields: Sendable {
                 }
                 if !ascii {
                     do throws(TextDecodingError) {
-                        decoded.append((ends.count, try CP932Decoder.decode(UnsafeBufferPointer(rebasing: buffer[start..<index]))))
+                        let field = UnsafeBufferPointer(rebasing: buffer[start..<index])
+                        decoded.append((ends.count, try CP932Decoder.decode(field)))
                     } catch {
                         failure = TextDecodingError(encoding: error.encoding, byteOffset: start + error.byteOffset,
                                                     bytes: error.bytes, reason: error.reason)
@@ -72,7 +73,9 @@ public struct ClaimsFields: Sendable {
         let range = range(index)
         guard !range.isEmpty else { return "" }
         if !decoded.isEmpty, let field = decoded.first(where: { $0.index == index }) { return field.text }
-        return line.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        return line.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
     }
 
     /// The field, or nil when empty.
