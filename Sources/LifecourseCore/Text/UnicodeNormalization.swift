@@ -28,6 +28,17 @@ public enum UnicodeNormalization {
         return String(text).decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
     }
 
+    /// Only the ASCII digits, after NFKC (full-width digits count): `０１２-３４` → `01234`. Text of ASCII digits alone —
+    /// insurer, payer and card numbers as a rule — is returned as it is, without normalizing.
+    public static func digits(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) { return text }
+        let normalized = nfkc(text)
+        guard normalized.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return normalized.filter { $0.isASCII && $0.isNumber }
+        }
+        return String(decoding: normalized.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
+    }
+
     /// NFKC of stable scalars, ideographic spaces, full-width ASCII (the digits and letters of insurance cards) and
     /// half-width katakana (the kana names of claims files): each full-width form to its ASCII one, each half-width
     /// kana to its full-width one, a following ﾞ or ﾟ composed with it. Nil when a sound mark follows a kana it

@@ -277,11 +277,7 @@ extension DPCRecords {
 extension Claim {
     /// The claim's payers and what each is billed, in the order of the file: HO, then each KO.
     var costs: [ClaimCost] {
-        func digits(_ text: String) -> String {
-            // Insurer and payer numbers are ASCII digits as a rule: no normalizing and no walk by Character then.
-            if text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) { return text }
-            return JapaneseText.nfkc(text).filter { $0.isASCII && $0.isNumber }
-        }
+        let digits = UnicodeNormalization.digits
         return insurance.map { record in
             let digits = digits(record.insurerNumber)
             return ClaimCost(payer: "insurance", lawCode: digits.count == 8 ? String(digits.prefix(2)) : "00",

@@ -71,16 +71,21 @@ public struct ClaimsFields: Sendable {
     /// The field at `index`, or "" when the record is shorter (trailing empty fields are often left out).
     public subscript(index: Int) -> String {
         let range = range(index)
-        guard !range.isEmpty else { return "" }
-        if !decoded.isEmpty, let field = decoded.first(where: { $0.index == index }) { return field.text }
-        return line.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
+        return range.isEmpty ? "" : text(index, at: range)
     }
 
     /// The field, or nil when empty.
     public func optional(_ index: Int) -> String? {
-        range(index).isEmpty ? nil : self[index]
+        let range = range(index)
+        return range.isEmpty ? nil : text(index, at: range)
+    }
+
+    /// Field `index`, which lies at `range` of the line (not empty), as text.
+    private func text(_ index: Int, at range: Range<Int>) -> String {
+        if !decoded.isEmpty, let field = decoded.first(where: { $0.index == index }) { return field.text }
+        return line.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
     }
 
     func at(_ index: Int) -> SourcePosition { position.field(index + 1) }
@@ -123,7 +128,7 @@ public struct ClaimsFields: Sendable {
         let range = range(index)
         guard !range.isEmpty else { return nil }
         if range.count <= 18, let value = Self.digits(line, range) { return value }
-        let raw = self[index]
+        let raw = text(index, at: range)
         if let value = Int(raw) { return value }
         guard let value = Int(JapaneseText.nfkc(raw)) else {
             throw error(index, name(), "'\(raw)' is not a whole number")

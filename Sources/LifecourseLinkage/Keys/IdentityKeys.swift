@@ -116,12 +116,8 @@ public struct IdentityKeys: Sendable, Hashable {
         return number.utf8.count == 8 && number.hasPrefix("00") ? String(number.dropFirst(2)) : number
     }
 
-    /// Only the digits, after NFKC.
+    /// Only the digits, after NFKC (``UnicodeNormalization/digits(_:)``).
     public static func digits(_ text: String) -> String {
-        let normalized = UnicodeNormalization.nfkc(text)
-        guard normalized.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return normalized.filter { $0.isASCII && $0.isNumber }
-        }
-        return String(decoding: normalized.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
+        UnicodeNormalization.digits(text)
     }
 }

@@ -24,6 +24,12 @@ import LifecourseCore
                 == text.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping)
     }
 
+    @Test(arguments: [("06130012", "06130012"), ("０１２-３４", "01234"), ("記号 Ａ1Ｂ２", "12"), ("①2", "12"),
+                      ("", ""), ("-", "")])
+    func keepsOnlyTheDigitsAfterNFKC(input: String, expected: String) {
+        #expect(UnicodeNormalization.digits(input) == expected)
+    }
+
     @Test func composesHalfWidthVoicedKana() {
         #expect(UnicodeNormalization.nfkc("ﾀﾞｲｺﾝ") == "ダイコン")
         #expect(UnicodeNormalization.nfkc("ﾊﾟﾋﾟﾌﾟ") == "パピプ")
